@@ -1,0 +1,43 @@
+package io.servicerouter.model;
+
+import io.servicerouter.model.schema.SchemaFragments;
+import io.servicerouter.model.schema.SchemaMerge;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Status members common to every kind: phase, observed generation and conditions. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public abstract class ObservedStatus {
+
+  private String phase;
+  @SchemaMerge(SchemaFragments.INT64)
+  private Long observedGeneration;
+  @SchemaMerge(SchemaFragments.CONDITIONS)
+  private List<Condition> conditions = new ArrayList<>();
+
+  /** The summary phase, e.g. {@code Active}. */
+  public String getPhase() { return phase; }
+
+  /** Sets the phase. */
+  public void setPhase(String phase) { this.phase = phase; }
+
+  /** {@code metadata.generation} of the spec that was evaluated. */
+  public Long getObservedGeneration() { return observedGeneration; }
+
+  /** Sets the observed generation. */
+  public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
+
+  /** Conditions in the kind's fixed order. */
+  public List<Condition> getConditions() { return conditions; }
+
+  /** Sets the conditions. */
+  public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
+
+  /** The condition of the given type, if present. */
+  public Optional<Condition> condition(String type) {
+    return conditions == null ? Optional.empty()
+        : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+}

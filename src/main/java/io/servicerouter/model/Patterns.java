@@ -1,0 +1,19 @@
+package io.servicerouter.model;
+
+/** Validation patterns shared by the CRD schemas (used in annotations, so they must be constants). */
+public final class Patterns {
+
+  /** A DNS-1123 label: lowercase alphanumerics and hyphens, starting and ending alphanumeric. */
+  public static final String DNS1123_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+
+  /** Maximum length of a DNS-1123 label. */
+  public static final int DNS1123_LABEL_MAX = 63;
+
+  /** A DNS domain of at least two labels ending in an alphabetic top-level label. */
+  public static final String DOMAIN = "^([a-z0-9]+(-[a-z0-9]+)*\\.)+[a-z]{2,}$";
+
+  /** A single lowercase letter. */
+  public static final String ENVIRONMENT_LETTER = "^[a-z]$";
+
+  private Patterns() {}
+}

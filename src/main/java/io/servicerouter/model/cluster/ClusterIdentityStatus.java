@@ -1,0 +1,23 @@
+package io.servicerouter.model.cluster;
+
+import io.servicerouter.model.schema.SchemaFragments;
+import io.servicerouter.model.schema.SchemaMerge;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.servicerouter.model.ObservedStatus;
+import java.util.List;
+
+/** Observed state of a ClusterIdentity: phase, served regions and the Ready/AdoptedRegionsValid conditions. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@SchemaMerge(property = "phase", value = SchemaFragments.PHASE)
+@JsonPropertyOrder({"phase", "servedRegions", "observedGeneration", "conditions"})
+public class ClusterIdentityStatus extends ObservedStatus {
+
+  private List<String> servedRegions;
+
+  /** The own region followed by the effective adopted regions, in spec order. */
+  public List<String> getServedRegions() { return servedRegions; }
+
+  /** Sets the served regions. */
+  public void setServedRegions(List<String> servedRegions) { this.servedRegions = servedRegions; }
+}

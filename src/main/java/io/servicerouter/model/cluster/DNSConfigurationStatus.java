@@ -1,0 +1,14 @@
+package io.servicerouter.model.cluster;
+
+import io.servicerouter.model.schema.SchemaFragments;
+import io.servicerouter.model.schema.SchemaMerge;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.servicerouter.model.ObservedStatus;
+
+/** Observed state of a DNSConfiguration: phase and the Ready condition. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@SchemaMerge(property = "phase", value = SchemaFragments.PHASE)
+@JsonPropertyOrder({"phase", "observedGeneration", "conditions"})
+public class DNSConfigurationStatus extends ObservedStatus {
+}

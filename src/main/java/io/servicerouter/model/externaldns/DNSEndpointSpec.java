@@ -1,0 +1,26 @@
+package io.servicerouter.model.externaldns;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The records of a DNSEndpoint. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class DNSEndpointSpec {
+
+  private List<Endpoint> endpoints = new ArrayList<>();
+
+  /** Creates an empty spec (for deserialization). */
+  public DNSEndpointSpec() {}
+
+  /** Creates a spec holding these records. */
+  public DNSEndpointSpec(List<Endpoint> endpoints) {
+    this.endpoints = endpoints;
+  }
+
+  /** The records. */
+  public List<Endpoint> getEndpoints() { return endpoints; }
+
+  /** Sets the records. */
+  public void setEndpoints(List<Endpoint> endpoints) { this.endpoints = endpoints; }
+}

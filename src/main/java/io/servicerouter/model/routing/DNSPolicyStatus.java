@@ -1,0 +1,30 @@
+package io.servicerouter.model.routing;
+
+import io.servicerouter.model.schema.SchemaFragments;
+import io.servicerouter.model.schema.SchemaMerge;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.servicerouter.model.ObservedStatus;
+import java.util.List;
+
+/** Observed state of a DNSPolicy: whether it is active here and which controllers it feeds. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@SchemaMerge(property = "phase", value = SchemaFragments.POLICY_PHASE)
+@JsonPropertyOrder({"phase", "active", "activeControllers", "observedGeneration", "conditions"})
+public class DNSPolicyStatus extends ObservedStatus {
+
+  private Boolean active;
+  private List<String> activeControllers;
+
+  /** Whether the policy's source gate lets this cluster publish. */
+  public Boolean getActive() { return active; }
+
+  /** Sets the active flag. */
+  public void setActive(Boolean active) { this.active = active; }
+
+  /** Controllers the namespace's routes publish through, in DNSConfiguration order (Active phase only). */
+  public List<String> getActiveControllers() { return activeControllers; }
+
+  /** Sets the active controllers. */
+  public void setActiveControllers(List<String> activeControllers) { this.activeControllers = activeControllers; }
+}

@@ -1,0 +1,33 @@
+package io.servicerouter.model.routing;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+import io.servicerouter.model.Kinds;
+
+/**
+ * A service's DNS name {@code {serviceName}-ns-{E}-{environment}-{application}.{domain}}, published as a
+ * CNAME to its Gateway's name in every zone its namespace's DNSPolicy selects, and listed on the Istio
+ * Gateway.
+ */
+@Group(Kinds.ROUTING_GROUP)
+@Version(Kinds.VERSION)
+@Kind("ServiceRoute")
+@Plural("serviceroutes")
+@Singular("serviceroute")
+@ShortNames("sr")
+@Categories(Kinds.CATEGORY)
+@AdditionalPrinterColumn(name = "Hostname", jsonPath = ".status.hostname")
+@AdditionalPrinterColumn(name = "Gateway", jsonPath = ".spec.gatewayName")
+@AdditionalPrinterColumn(name = "Target", jsonPath = ".status.targetHost", priority = 1)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase")
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+public class ServiceRoute extends CustomResource<ServiceRouteSpec, ServiceRouteStatus> implements Namespaced {
+}
