@@ -1,0 +1,40 @@
+package io.servicerouter.cli;
+
+import io.servicerouter.cli.migrate.MigrateHelmValuesCommand;
+import io.servicerouter.cli.render.RenderCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code servicerouter} executable: one entry point for the operator and its offline tools. */
+@Command(name = "servicerouter", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+    description = "DNS names and Istio ingress gateways for multi-region Kubernetes platforms.",
+    subcommands = {RenderCommand.class, MigrateHelmValuesCommand.class, VersionCommand.class})
+public final class ServiceRouterCommand implements Runnable {
+
+  /** Exit code for usage errors (unknown option, missing required option), as SPEC §6 requires. */
+  public static final int EXIT_USAGE = 1;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
+  /** Builds the command line with the project's exit-code conventions. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new ServiceRouterCommand())
+        .setExitCodeOnInvalidInput(EXIT_USAGE)
+        .setCaseInsensitiveEnumValuesAllowed(false);
+  }
+
+  /**
+   * Runs the CLI and exits with its status.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}
