@@ -25,8 +25,11 @@ public final class ServiceRouterCommand implements Runnable {
   /** Builds the command line with the project's exit-code conventions. */
   public static CommandLine commandLine() {
     return new CommandLine(new ServiceRouterCommand())
-        .setExitCodeOnInvalidInput(EXIT_USAGE)
-        .setCaseInsensitiveEnumValuesAllowed(false);
+        .setParameterExceptionHandler((e, args) -> {
+          e.getCommandLine().getErr().println(e.getMessage());
+          e.getCommandLine().usage(e.getCommandLine().getErr());
+          return EXIT_USAGE;
+        });
   }
 
   /**
