@@ -1,0 +1,30 @@
+package io.servicerouter.planner;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
+/**
+ * Namespace and name of an object ({@code ""} namespace for cluster-scoped ones); printed as
+ * {@code ns/name}, the way messages name objects.
+ *
+ * @param namespace the namespace, empty for cluster-scoped objects
+ * @param name the name
+ */
+public record ObjectKey(String namespace, String name) implements Comparable<ObjectKey> {
+
+  /** The key of an object. */
+  public static ObjectKey of(HasMetadata object) {
+    String namespace = object.getMetadata().getNamespace();
+    return new ObjectKey(namespace == null ? "" : namespace, object.getMetadata().getName());
+  }
+
+  @Override
+  public int compareTo(ObjectKey other) {
+    int byNamespace = namespace.compareTo(other.namespace);
+    return byNamespace != 0 ? byNamespace : name.compareTo(other.name);
+  }
+
+  @Override
+  public String toString() {
+    return namespace.isEmpty() ? name : namespace + "/" + name;
+  }
+}

@@ -1,0 +1,107 @@
+package io.servicerouter.planner;
+
+/** Phases, condition types, reasons, labels and annotations the operator writes (fixed by SPEC §0). */
+public final class Vocabulary {
+
+  /** Phase: waiting for an input. */
+  public static final String PENDING = "Pending";
+  /** Phase: working as intended. */
+  public static final String ACTIVE = "Active";
+  /** Phase: DNSPolicy whose source gate excludes this cluster. */
+  public static final String INACTIVE = "Inactive";
+  /** Phase: the object cannot work as written. */
+  public static final String FAILED = "Failed";
+
+  /** Condition type summarizing the object. */
+  public static final String READY = "Ready";
+  /** ClusterIdentity condition on adoptsRegions. */
+  public static final String ADOPTED_REGIONS_VALID = "AdoptedRegionsValid";
+  /** Gateway condition on its address records. */
+  public static final String DNS_READY = "DNSReady";
+
+  /** Reason of a Ready condition that holds. */
+  public static final String RECONCILIATION_SUCCEEDED = "ReconciliationSucceeded";
+  /** Reason: a second object where one is allowed. */
+  public static final String SINGLETON_VIOLATION = "SingletonViolation";
+  /** Reason: ClusterIdentity or DNSConfiguration breaks a schema rule. */
+  public static final String INVALID_SPEC = "InvalidSpec";
+  /** Reason: DNSPolicy, Gateway or ServiceRoute breaks a schema or status rule. */
+  public static final String VALIDATION_FAILED = "ValidationFailed";
+  /** Reason: no usable ClusterIdentity. */
+  public static final String CLUSTER_IDENTITY_NOT_AVAILABLE = "ClusterIdentityNotAvailable";
+  /** Reason: no usable DNSConfiguration. */
+  public static final String DNS_CONFIGURATION_NOT_AVAILABLE = "DNSConfigurationNotAvailable";
+  /** Reason: a second DNSPolicy in a namespace. */
+  public static final String POLICY_CONFLICT = "PolicyConflict";
+  /** Reason: the policy's source gate excludes this cluster. */
+  public static final String POLICY_INACTIVE = "PolicyInactive";
+  /** Reason: adoptsRegions is empty. */
+  public static final String NO_ADOPTED_REGIONS = "NoAdoptedRegions";
+  /** Reason: every adopted region has a controller. */
+  public static final String ALL_ADOPTED_REGIONS_VALID = "AllAdoptedRegionsValid";
+  /** Reason: an adopted region has no controller. */
+  public static final String ADOPTED_REGION_NOT_FOUND = "AdoptedRegionNotFound";
+  /** Reason: another Gateway owns the postfix with another controller. */
+  public static final String TARGET_POSTFIX_CONFLICT = "TargetPostfixConflict";
+  /** Reason: the Gateway's DNS name is too long. */
+  public static final String INVALID_TARGET_HOST = "InvalidTargetHost";
+  /** Reason: an Istio Gateway of that name exists and is not ours. */
+  public static final String ISTIO_GATEWAY_CONFLICT = "IstioGatewayConflict";
+  /** Reason: no route attached to the Gateway. */
+  public static final String NO_SERVICE_ROUTES = "NoServiceRoutes";
+  /** DNSReady reason: the load balancer has no usable address. */
+  public static final String LOAD_BALANCER_IP_PENDING = "LoadBalancerIPPending";
+  /** DNSReady reason: {@code --address-records=off}. */
+  public static final String ADDRESS_RECORDS_DISABLED = "AddressRecordsDisabled";
+  /** DNSReady reason: address DNSEndpoints not written yet. */
+  public static final String DNS_ENDPOINTS_PENDING = "DNSEndpointsPending";
+  /** DNSReady reason: address DNSEndpoints written. */
+  public static final String DNS_ENDPOINTS_CREATED = "DNSEndpointsCreated";
+  /** Reason: the route's hostname is too long. */
+  public static final String INVALID_HOSTNAME = "InvalidHostname";
+  /** Reason: the Gateway does not admit the route's namespace. */
+  public static final String NOT_ALLOWED_BY_GATEWAY = "NotAllowedByGateway";
+  /** Reason: an older route has the hostname. */
+  public static final String HOSTNAME_CONFLICT = "HostnameConflict";
+  /** Reason: the route's Gateway does not exist. */
+  public static final String GATEWAY_NOT_FOUND = "GatewayNotFound";
+  /** Reason: the route's Gateway is invalid or conflicting. */
+  public static final String GATEWAY_NOT_READY = "GatewayNotReady";
+  /** Reason: no DNSPolicy in the route's namespace. */
+  public static final String DNS_POLICY_NOT_FOUND = "DNSPolicyNotFound";
+  /** Reason: the namespace's DNSPolicy is invalid. */
+  public static final String DNS_POLICY_INVALID = "DNSPolicyInvalid";
+  /** Reason: the namespace's DNSPolicy is inactive here. */
+  public static final String DNS_POLICY_INACTIVE = "DNSPolicyInactive";
+  /** Reason: the policy selects no controller. */
+  public static final String DNS_ENDPOINT_GENERATION_FAILED = "DNSEndpointGenerationFailed";
+  /** Reason: a DNSEndpoint name is taken by an object this route does not own. */
+  public static final String DNS_ENDPOINT_CONFLICT = "DNSEndpointConflict";
+
+  /** Label and value marking every generated object. */
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  /** Value of {@link #MANAGED_BY}. */
+  public static final String OPERATOR_NAME = "service-router-operator";
+  /** Label: controller name of a DNSEndpoint (ExternalDNS can select on it). */
+  public static final String LABEL_CONTROLLER = "router.io/controller";
+  /** Label: region of the DNSEndpoint's controller. */
+  public static final String LABEL_REGION = "router.io/region";
+  /** Label: the route a DNSEndpoint belongs to. */
+  public static final String LABEL_SERVICE_ROUTE = "router.io/serviceroute";
+  /** Label: namespace of the route a DNSEndpoint belongs to. */
+  public static final String LABEL_SOURCE_NAMESPACE = "router.io/source-namespace";
+  /** Label: the Istio controller of an address DNSEndpoint. */
+  public static final String LABEL_ISTIO_CONTROLLER = "router.io/istio-controller";
+  /** Label: the kind of generated object ({@code gateway-service} for address records). */
+  public static final String LABEL_RESOURCE_TYPE = "router.io/resource-type";
+  /** Value of {@link #LABEL_RESOURCE_TYPE} on address DNSEndpoints. */
+  public static final String RESOURCE_TYPE_GATEWAY_SERVICE = "gateway-service";
+  /** Label: target postfix of an address DNSEndpoint. */
+  public static final String LABEL_TARGET_POSTFIX = "router.io/target-postfix";
+  /** Label: the routing Gateway of an Istio Gateway. */
+  public static final String LABEL_GATEWAY = "router.io/gateway";
+  /** Annotation by which an ExternalDNS instance selects its DNSEndpoints. */
+  public static final String ANNOTATION_CONTROLLER = "external-dns.alpha.kubernetes.io/controller";
+
+  private Vocabulary() {}
+}
