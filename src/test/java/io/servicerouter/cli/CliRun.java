@@ -1,7 +1,15 @@
 package io.servicerouter.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -23,4 +31,27 @@ public record CliRun(int exitCode, String out, String err) {
     int exitCode = commandLine.execute(args);
     return new CliRun(exitCode, out.toString(), err.toString());
   }
+
+  /** The documents of stdout, parsed (tests compare parsed documents, not text). */
+  public List<JsonNode> outDocuments() {
+    return documents(out);
+  }
+
+  /** The non-empty documents of a YAML stream. */
+  public static List<JsonNode> documents(String yaml) {
+    List<JsonNode> documents = new ArrayList<>();
+    try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+      while (it.hasNextValue()) {
+        JsonNode node = it.nextValue();
+        if (node != null && !node.isNull()) {
+          documents.add(node);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return documents;
+  }
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 }

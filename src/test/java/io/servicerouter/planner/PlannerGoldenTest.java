@@ -2,10 +2,6 @@ package io.servicerouter.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.servicerouter.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PlannerGoldenTest {
 
   static final Path GOLDEN = Path.of("src/test/resources/golden");
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> dirs = Files.list(GOLDEN)) {
@@ -43,7 +38,7 @@ class PlannerGoldenTest {
     if (Boolean.getBoolean("golden.update")) {
       Files.writeString(expected, run.out());
     }
-    assertThat(documents(run.out())).isEqualTo(documents(Files.readString(expected)));
+    assertThat(run.outDocuments()).isEqualTo(CliRun.documents(Files.readString(expected)));
   }
 
   static List<String> arguments(Path dir) throws IOException {
@@ -55,16 +50,4 @@ class PlannerGoldenTest {
     return args;
   }
 
-  static List<JsonNode> documents(String yaml) throws IOException {
-    List<JsonNode> documents = new ArrayList<>();
-    try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(yaml)) {
-      while (it.hasNextValue()) {
-        JsonNode node = it.nextValue();
-        if (node != null && !node.isNull()) {
-          documents.add(node);
-        }
-      }
-    }
-    return documents;
-  }
 }

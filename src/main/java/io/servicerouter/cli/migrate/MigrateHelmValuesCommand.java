@@ -1,14 +1,88 @@
 package io.servicerouter.cli.migrate;
 
+import io.servicerouter.cli.output.FormatConverter;
+import io.servicerouter.cli.output.ManifestWriter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code servicerouter migrate-helm-values}: Helm chart values in, equivalent custom resources out. */
+/**
+ * {@code servicerouter migrate-helm-values} (SPEC §6.2): multi-region-service-router Helm values in,
+ * equivalent operator manifests out. Reads the files, runs {@link HelmValuesMigrator} and prints; exit 0 on
+ * success, 1 for unusable files or options, 2 when the values break a rule.
+ */
 @Command(name = "migrate-helm-values", mixinStandardHelpOptions = true,
     description = "Convert multi-region-service-router Helm values into operator manifests.")
-public final class MigrateHelmValuesCommand implements java.util.concurrent.Callable<Integer> {
+public final class MigrateHelmValuesCommand implements Callable<Integer> {
+
+  /** Exit status when the values break a rule (SPEC §6.2 "Validation"). */
+  public static final int EXIT_INVALID_VALUES = 2;
+  /** Exit status for files that cannot be used (SPEC §6.2 "other failures"). */
+  public static final int EXIT_FAILURE = 1;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = {"-f", "--values"}, paramLabel = "VALUES", required = true,
+      description = "A values file or a Flux HelmRelease; repeat to merge several, later files winning.")
+  List<Path> valuesFiles;
+
+  @Option(names = "--gateway-namespace", paramLabel = "NS", defaultValue = "istio-system",
+      description = "Namespace of the generated Gateways, the chart's release namespace (default: ${DEFAULT-VALUE}).")
+  String gatewayNamespace;
+
+  @Option(names = "--namespace-template", paramLabel = "TEMPLATE", defaultValue = NamespaceTemplate.DEFAULT,
+      description = "Namespace of each app's objects, with {app} and {environment} (default: ${DEFAULT-VALUE}).")
+  String namespaceTemplate;
+
+  @Option(names = "-o", paramLabel = "yaml|json", defaultValue = "yaml", converter = FormatConverter.class,
+      description = "Output format (default: ${DEFAULT-VALUE}).")
+  ManifestWriter.Format format;
 
   @Override
   public Integer call() {
-    throw new UnsupportedOperationException("being written");
+    HelmValuesMigrator migrator = new HelmValuesMigrator(validGatewayNamespace(), template(), CrdSchemaCheck.fromClasspath());
+    PrintWriter err = spec.commandLine().getErr();
+    ValuesFiles.Merged values;
+    try {
+      values = ValuesFiles.readMerged(valuesFiles);
+    } catch (ValuesFileException e) {
+      err.println(e.line());
+      return EXIT_FAILURE;
+    }
+    values.warnings().forEach(err::println);
+    Migration migration = migrator.migrate(values.values());
+    migration.diagnostics().forEach(diagnostic -> err.println(diagnostic.line()));
+    if (migration.failed()) {
+      return EXIT_INVALID_VALUES;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(ManifestWriter.write(migration.objects(), format));
+    out.flush();
+    return 0;
+  }
+
+  /** The gateway namespace; anything but a DNS-1123 label is a usage error. */
+  private String validGatewayNamespace() {
+    String problem = Reasons.labelProblem(gatewayNamespace);
+    if (problem != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--gateway-namespace': " + problem);
+    }
+    return gatewayNamespace;
+  }
+
+  /** The parsed namespace template; an unknown placeholder is a usage error. */
+  private NamespaceTemplate template() {
+    try {
+      return NamespaceTemplate.parse(namespaceTemplate);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--namespace-template': " + e.getMessage());
+    }
   }
 }

@@ -35,7 +35,7 @@ public final class ManifestWriter {
 
   /** Keys in the order they are printed; keys not listed follow in their original order. */
   private static final List<String> KEY_ORDER = List.of(
-      "apiVersion", "kind", "metadata", "spec", "status",
+      "apiVersion", "kind", "metadata", "spec", "type", "status", "number",
       "name", "namespace", "labels", "annotations", "ownerReferences", "controller", "blockOwnerDeletion",
       // spec fields of the five kinds
       "region", "cluster", "domain", "environmentLetter", "adoptsRegions", "externalDNSControllers",
@@ -120,7 +120,7 @@ public final class ManifestWriter {
         entries.add(entry);
       }
     }
-    if (SORTED_MAPS.contains(fieldName) && !isSchemaObject(node)) {
+    if (fieldName != null && SORTED_MAPS.contains(fieldName) && !isSchemaObject(node)) {
       entries.sort(Map.Entry.comparingByKey());
     } else {
       entries.sort(Comparator.comparingInt(e -> rank(e.getKey())));

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.servicerouter.model.Kinds;
+import io.servicerouter.model.schema.SchemaFragments;
+import io.servicerouter.model.schema.SchemaMerge;
 
 /**
  * The identity of the cluster the operator runs in: region, cluster name, domain, environment letter and
@@ -22,6 +24,7 @@ import io.servicerouter.model.Kinds;
 @Singular("clusteridentity")
 @ShortNames("ci")
 @Categories(Kinds.CATEGORY)
+@SchemaMerge(value = SchemaFragments.SPEC_REQUIRED)
 @AdditionalPrinterColumn(name = "Region", jsonPath = ".spec.region")
 @AdditionalPrinterColumn(name = "Cluster", jsonPath = ".spec.cluster")
 @AdditionalPrinterColumn(name = "Domain", jsonPath = ".spec.domain")

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.servicerouter.model.Kinds;
+import io.servicerouter.model.schema.SchemaFragments;
+import io.servicerouter.model.schema.SchemaMerge;
 
 /**
  * The ExternalDNS controllers (one instance per zone in every cluster) and the region that feeds each.
@@ -22,6 +24,7 @@ import io.servicerouter.model.Kinds;
 @Singular("dnsconfiguration")
 @ShortNames("dnsc")
 @Categories(Kinds.CATEGORY)
+@SchemaMerge(value = SchemaFragments.SPEC_REQUIRED)
 @AdditionalPrinterColumn(name = "Controllers", jsonPath = ".spec.externalDNSControllers[*].name")
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)

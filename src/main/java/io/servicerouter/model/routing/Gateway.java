@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.servicerouter.model.Kinds;
+import io.servicerouter.model.schema.SchemaFragments;
+import io.servicerouter.model.schema.SchemaMerge;
 
 /**
  * An ingress gateway: the Istio ingress controller that serves it, its TLS credential and the postfix of
@@ -24,6 +26,7 @@ import io.servicerouter.model.Kinds;
 @Singular("gateway")
 @ShortNames("rgw")
 @Categories(Kinds.CATEGORY)
+@SchemaMerge(value = SchemaFragments.SPEC_REQUIRED)
 @AdditionalPrinterColumn(name = "Controller", jsonPath = ".spec.controller")
 @AdditionalPrinterColumn(name = "Postfix", jsonPath = ".spec.targetPostfix")
 @AdditionalPrinterColumn(name = "Address", jsonPath = ".status.loadBalancerIP")

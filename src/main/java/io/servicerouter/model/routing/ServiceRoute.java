@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.servicerouter.model.Kinds;
+import io.servicerouter.model.schema.SchemaFragments;
+import io.servicerouter.model.schema.SchemaMerge;
 
 /**
  * A service's DNS name {@code {serviceName}-ns-{E}-{environment}-{application}.{domain}}, published as a
@@ -24,6 +26,7 @@ import io.servicerouter.model.Kinds;
 @Singular("serviceroute")
 @ShortNames("sr")
 @Categories(Kinds.CATEGORY)
+@SchemaMerge(value = SchemaFragments.SPEC_REQUIRED)
 @AdditionalPrinterColumn(name = "Hostname", jsonPath = ".status.hostname")
 @AdditionalPrinterColumn(name = "Gateway", jsonPath = ".spec.gatewayName")
 @AdditionalPrinterColumn(name = "Target", jsonPath = ".status.targetHost", priority = 1)

@@ -105,7 +105,7 @@ public final class CrdPostProcessor {
   private static void applyClass(Class<?> type, ObjectNode schema) {
     for (Class<?> c = type; c != null && c != Object.class && c != CustomResource.class; c = c.getSuperclass()) {
       for (SchemaMerge merge : c.getAnnotationsByType(SchemaMerge.class)) {
-        merge(property(schema, merge.property()), merge.value());
+        merge(merge.property().isEmpty() ? schema : property(schema, merge.property()), merge.value());
       }
       for (Field field : c.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers())) {

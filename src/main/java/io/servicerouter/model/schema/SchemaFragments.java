@@ -18,6 +18,8 @@ public final class SchemaFragments {
   public static final String DEFAULT_EMPTY_OBJECT = "{\"default\":{}}";
   /** An RFC 3339 timestamp. */
   public static final String DATE_TIME = "{\"format\":\"date-time\"}";
+  /** A kind whose spec is required (every kind but DNSPolicy, whose spec defaults to {}). */
+  public static final String SPEC_REQUIRED = "{\"required\":[\"spec\"]}";
   /** A 64-bit integer. */
   public static final String INT64 = "{\"format\":\"int64\"}";
   /** Condition status values. */

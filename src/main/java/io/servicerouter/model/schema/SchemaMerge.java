@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * A JSON object deep-merged into the generated OpenAPI schema of a property by {@link CrdPostProcessor},
  * for schema keywords the fabric8 CRD generator has no annotation for (string enums, list types, object
  * defaults, formats). On a field it targets that field's property; on a class it targets the property
- * named by {@link #property()} of the class's schema (for inherited fields and the spec of a kind).
+ * named by {@link #property()} of the class's schema (for inherited fields and the spec of a kind), or the
+ * class's schema itself when the property is empty.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.TYPE})
@@ -20,6 +21,6 @@ public @interface SchemaMerge {
   /** The JSON object to merge, usually one of the {@link SchemaFragments} constants. */
   String value();
 
-  /** The property of the annotated class's schema to merge into; unused on fields. */
+  /** The property of the annotated class's schema to merge into (empty: the class schema); unused on fields. */
   String property() default "";
 }
