@@ -17,7 +17,7 @@ import java.util.Objects;
 final class AppMapping {
 
   /** Name of every generated DNSPolicy. */
-  static final String POLICY_NAME = "default";
+  private static final String POLICY_NAME = "default";
 
   private static final ValuesPath APPS = ValuesPath.ROOT.key("apps");
   private static final String ACTIVE = "active";

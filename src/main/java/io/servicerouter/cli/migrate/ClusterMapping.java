@@ -17,9 +17,9 @@ import java.util.List;
 final class ClusterMapping {
 
   /** Name of the generated ClusterIdentity. */
-  static final String CLUSTER_IDENTITY_NAME = "cluster-identity";
+  private static final String CLUSTER_IDENTITY_NAME = "cluster-identity";
   /** Name of the generated DNSConfiguration. */
-  static final String DNS_CONFIGURATION_NAME = "dns-config";
+  private static final String DNS_CONFIGURATION_NAME = "dns-config";
 
   private static final ValuesPath EXTERNAL_DNS = ValuesPath.ROOT.key("externalDns");
 
@@ -75,12 +75,13 @@ final class ClusterMapping {
         continue;
       }
       String field = "spec.externalDNSControllers[" + controllers.size() + "]";
+      sources.map(field, path).map(field + ".name", path.key("controller")).map(field + ".region", path.key("region"));
+      String name = reader.text(entries.get(i).get("controller"), path.key("controller"));
       String region = reader.text(entries.get(i).get("region"), path.key("region"));
-      controllers.add(new ExternalDNSController(reader.text(entries.get(i).get("controller"), path.key("controller")), region));
+      controllers.add(new ExternalDNSController(name, region));
       if (region != null) {
         regions.add(region);
       }
-      sources.map(field, path).map(field + ".name", path.key("controller")).map(field + ".region", path.key("region"));
     }
     DNSConfigurationSpec spec = new DNSConfigurationSpec();
     spec.setExternalDNSControllers(controllers);

@@ -2,6 +2,7 @@ package io.servicerouter.cli.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
 /**
  * Merges values files the way {@code helm -f a.yaml -f b.yaml} does: mappings are merged key by key, a
@@ -14,14 +15,14 @@ final class HelmValuesMerge {
   /** A new mapping: {@code base} overlaid with {@code overlay}; neither argument is modified. */
   static ObjectNode merge(ObjectNode base, ObjectNode overlay) {
     ObjectNode merged = base.deepCopy();
-    overlay.fields().forEachRemaining(entry -> {
+    for (Map.Entry<String, JsonNode> entry : overlay.properties()) {
       JsonNode current = merged.get(entry.getKey());
       if (current instanceof ObjectNode currentMapping && entry.getValue() instanceof ObjectNode overlayMapping) {
         merged.set(entry.getKey(), merge(currentMapping, overlayMapping));
       } else {
         merged.set(entry.getKey(), entry.getValue().deepCopy());
       }
-    });
+    }
     return merged;
   }
 }

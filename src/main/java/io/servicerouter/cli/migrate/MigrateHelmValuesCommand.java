@@ -15,8 +15,10 @@ import picocli.CommandLine.Option;
  * equivalent operator manifests out. Reads the files, runs {@link HelmValuesMigrator} and prints; exit 0 on
  * success, 1 for unusable files or options, 2 when the values break a rule.
  */
-@Command(name = "migrate-helm-values", mixinStandardHelpOptions = true,
-    description = "Convert multi-region-service-router Helm values into operator manifests.")
+@Command(name = "migrate-helm-values", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Convert multi-region-service-router Helm values into operator manifests.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:manifests printed", "1:unusable file or usage error", "2:the values break a rule"})
 public final class MigrateHelmValuesCommand implements Callable<Integer> {
 
   /** Exit status when the values break a rule (SPEC §6.2 "Validation"). */
@@ -43,6 +45,7 @@ public final class MigrateHelmValuesCommand implements Callable<Integer> {
       description = "Output format (default: ${DEFAULT-VALUE}).")
   ManifestWriter.Format format;
 
+  /** Reads, converts and prints; returns the exit status (usage errors are thrown to picocli, exit 1). */
   @Override
   public Integer call() {
     HelmValuesMigrator migrator = new HelmValuesMigrator(validGatewayNamespace(), template(), CrdSchemaCheck.fromClasspath());
@@ -71,7 +74,7 @@ public final class MigrateHelmValuesCommand implements Callable<Integer> {
     String problem = Reasons.labelProblem(gatewayNamespace);
     if (problem != null) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--gateway-namespace': " + problem);
+          "option '--gateway-namespace': " + problem);
     }
     return gatewayNamespace;
   }

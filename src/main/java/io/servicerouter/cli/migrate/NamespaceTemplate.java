@@ -40,12 +40,12 @@ public final class NamespaceTemplate {
   }
 
   /** Whether the namespace depends on the app's name. */
-  public boolean usesApp() {
+  boolean usesApp() {
     return uses(APP);
   }
 
   /** Whether the namespace depends on the app's environment, which must then be given. */
-  public boolean usesEnvironment() {
+  boolean usesEnvironment() {
     return uses(ENVIRONMENT);
   }
 

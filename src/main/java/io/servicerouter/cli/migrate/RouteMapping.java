@@ -31,7 +31,7 @@ final class RouteMapping {
   private final Findings findings;
   private final Set<String> generatedRoutes = new HashSet<>();
 
-  /** A mapping of the routes of one migration, referencing Gateways {@code gatewayNames} in {@code gatewayNamespace}. */
+  /** A mapping of the routes of one migration; routes may reference the Gateways {@code gatewayNames}. */
   RouteMapping(String gatewayNamespace, Set<String> gatewayNames, Platform platform, ValueReader reader,
       Findings findings) {
     this.gatewayNamespace = gatewayNamespace;
@@ -51,7 +51,7 @@ final class RouteMapping {
       return;
     }
     Map<String, String> gatewayOfService = new HashMap<>();
-    services.fields().forEachRemaining(entry -> {
+    for (Map.Entry<String, JsonNode> entry : services.properties()) {
       ValuesPath gatewayPath = app.path().key("services").key(entry.getKey());
       if (!gatewayNames.contains(entry.getKey())) {
         findings.error(gatewayPath, "Gateway '" + entry.getKey() + "' referenced in app '" + app.name()
@@ -63,7 +63,7 @@ final class RouteMapping {
           route(app, entry.getKey(), gatewayPath.index(j), entry.getValue().get(j), gatewayOfService);
         }
       }
-    });
+    }
   }
 
   private void route(App app, String gateway, ValuesPath itemPath, JsonNode item, Map<String, String> gatewayOfService) {

@@ -24,22 +24,10 @@ final class SourcePaths {
   }
 
   /**
-   * The values path of a field: the source recorded for the field itself or for its closest recorded
-   * ancestor ({@code spec.externalDNSControllers[1]} for {@code spec.externalDNSControllers[1].name}), else
-   * the object's origin.
+   * The values path of a field: the source recorded for it, else the object's origin (for problems the
+   * validator reports on a field the mapping did not set, such as the whole {@code spec}).
    */
   ValuesPath sourceOf(String field) {
-    for (String candidate = field; !candidate.isEmpty(); candidate = parent(candidate)) {
-      ValuesPath source = byField.get(candidate);
-      if (source != null) {
-        return source;
-      }
-    }
-    return origin;
-  }
-
-  private static String parent(String field) {
-    int cut = Math.max(field.lastIndexOf('.'), field.lastIndexOf('['));
-    return cut < 0 ? "" : field.substring(0, cut);
+    return byField.getOrDefault(field, origin);
   }
 }

@@ -13,6 +13,7 @@ final class StatusRules implements GeneratedObjectCheck {
 
   private static final Pattern TARGET_POSTFIX = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
 
+  /** The status-rule problems of a Gateway or ServiceRoute; none for the other kinds. */
   @Override
   public List<FieldProblem> problems(JsonNode object) {
     List<FieldProblem> problems = new ArrayList<>();

@@ -18,7 +18,7 @@ final class ValueReader {
   }
 
   /**
-   * The text of a scalar, with numbers and booleans printed as a Helm template prints them; {@code null}
+   * The text of a scalar (a number or boolean as Jackson prints it: {@code 1}, {@code true}); {@code null}
    * when absent. A list or mapping is reported and read as absent.
    */
   String text(JsonNode node, ValuesPath path) {
