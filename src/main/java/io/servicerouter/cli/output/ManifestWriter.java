@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -56,12 +54,6 @@ public final class ManifestWriter {
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .disable(YAMLGenerator.Feature.SPLIT_LINES)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
 
   private ManifestWriter() {}
 
@@ -92,8 +84,10 @@ public final class ManifestWriter {
         return JSON.writeValueAsString(list) + "\n";
       }
       StringBuilder out = new StringBuilder();
+      BlockYaml yaml = new BlockYaml(out);
       for (ObjectNode object : objects) {
-        out.append("---\n").append(YAML.writeValueAsString(normalized(object, null)));
+        out.append("---\n");
+        yaml.document(normalized(object, null));
       }
       return out.toString();
     } catch (JsonProcessingException e) {
