@@ -3,6 +3,7 @@ package io.servicerouter.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.servicerouter.cli.CliRun;
+import io.servicerouter.cli.GoldenCases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +24,7 @@ class PlannerGoldenTest {
   static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   static Stream<String> cases() throws IOException {
-    try (Stream<Path> dirs = Files.list(GOLDEN)) {
-      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
-    }
+    return GoldenCases.under(GOLDEN);
   }
 
   @ParameterizedTest(name = "{0}")

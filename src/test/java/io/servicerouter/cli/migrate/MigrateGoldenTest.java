@@ -3,6 +3,7 @@ package io.servicerouter.cli.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.servicerouter.cli.CliRun;
+import io.servicerouter.cli.GoldenCases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +25,7 @@ class MigrateGoldenTest {
   private static final Path GOLDEN = Path.of("src/test/resources/migrate/golden");
 
   static Stream<String> cases() throws IOException {
-    try (Stream<Path> dirs = Files.list(GOLDEN)) {
-      return dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList().stream();
-    }
+    return GoldenCases.under(GOLDEN);
   }
 
   @ParameterizedTest(name = "{0}")
