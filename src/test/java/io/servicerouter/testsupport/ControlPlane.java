@@ -1,0 +1,152 @@
+package io.servicerouter.testsupport;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A local Kubernetes control plane: etcd, kube-apiserver (client-certificate authentication, RBAC) and
+ * kube-controller-manager (garbage collector and namespace controllers), on 127.0.0.1 with free ports, with
+ * the operator's CRDs and the DNSEndpoint and Istio Gateway CRDs installed. Independent instances can run side
+ * by side (different names), e.g. to simulate two clusters.
+ */
+public final class ControlPlane implements AutoCloseable {
+
+  private static final Duration ETCD_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration API_SERVER_TIMEOUT = Duration.ofSeconds(120);
+  private static final AtomicBoolean FIRST_START_IN_JVM = new AtomicBoolean(true);
+
+  private final String name;
+  private final String serverUrl;
+  private final Kubeconfig kubeconfig;
+  private final KubernetesClient client;
+  private final List<ManagedProcess> processes;
+  private final Duration startupTime;
+
+  private ControlPlane(String name, String serverUrl, Kubeconfig kubeconfig, KubernetesClient client,
+      List<ManagedProcess> processes, Duration startupTime) {
+    this.name = name;
+    this.serverUrl = serverUrl;
+    this.kubeconfig = kubeconfig;
+    this.client = client;
+    this.processes = processes;
+    this.startupTime = startupTime;
+  }
+
+  /**
+   * Starts a control plane and returns once it serves the CRDs. State goes to {@code <build dir>/it-state/<name>},
+   * logs to {@code <build dir>/it-logs/<name>}; the start-up time is printed and appended to
+   * {@code <build dir>/it-logs/control-plane-startup.txt}.
+   *
+   * @param name a name unique among the running control planes of this JVM (letters, digits, dashes)
+   * @throws IllegalStateException with the log tail of the failing process if it does not come up
+   */
+  public static ControlPlane start(String name) {
+    boolean cold = FIRST_START_IN_JVM.getAndSet(false);
+    long t0 = System.nanoTime();
+    Binaries binaries = Binaries.locate();
+    Path state = StateDirectories.fresh(name);
+    Path run = state.resolve("run");
+    Path logs = TestDirectories.logDirectory(name);
+    List<ManagedProcess> started = new ArrayList<>();
+    KubernetesClient client = null;
+    try {
+      int etcdPort = FreePorts.tcp();
+      ManagedProcess etcd = ManagedProcess.start("etcd",
+          ControlPlaneCommands.etcd(binaries, name, state.resolve("etcd-data"), etcdPort, FreePorts.tcp()), logs, run);
+      started.add(etcd);
+      Pki pki = Pki.create(TestDirectories.created(state.resolve("pki")));
+      etcd.awaitReady("etcd health", ETCD_TIMEOUT, () -> etcdHealthy(etcdPort));
+
+      String server = "https://127.0.0.1:" + FreePorts.tcp();
+      Kubeconfig kubeconfig = Kubeconfig.write(state.resolve("kubeconfig"), name, server, pki);
+      ManagedProcess apiServer = ManagedProcess.start("kube-apiserver",
+          ControlPlaneCommands.apiServer(binaries, etcdPort, server, pki), logs, run);
+      started.add(apiServer);
+      KubernetesClient api = new KubernetesClientBuilder().withConfig(kubeconfig.clientConfig()).build();
+      client = api;
+      apiServer.awaitReady("kube-apiserver /readyz", API_SERVER_TIMEOUT, () -> "ok".equals(api.raw("/readyz")));
+      apiServer.awaitReady("namespace default", API_SERVER_TIMEOUT,
+          () -> api.namespaces().withName("default").get() != null);
+
+      // CRDs before kube-controller-manager: its garbage collector then watches them from its first discovery
+      // instead of after its 30 s resync.
+      CrdInstaller.install(api, binaries, apiServer);
+      started.add(ManagedProcess.start("kube-controller-manager",
+          ControlPlaneCommands.controllerManager(binaries, kubeconfig.file()), logs, run));
+
+      Duration startup = Duration.ofNanos(System.nanoTime() - t0);
+      record(name, cold, startup);
+      return new ControlPlane(name, server, kubeconfig, api, List.copyOf(started), startup);
+    } catch (RuntimeException e) {
+      if (client != null) {
+        client.close();
+      }
+      ManagedProcess.stopNewestFirst(started);
+      throw e;
+    }
+  }
+
+  /** The name given at start. */
+  public String name() {
+    return name;
+  }
+
+  /** An admin client (group {@code system:masters}), shared by the tests; do not close it. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** The admin kubeconfig, for processes started against this control plane. */
+  public Path kubeconfig() {
+    return kubeconfig.file();
+  }
+
+  /** The API server's URL, {@code https://127.0.0.1:<port>}. */
+  public String serverUrl() {
+    return serverUrl;
+  }
+
+  /** How long {@link #start} took, from locating the binaries to the CRDs being Established. */
+  public Duration startupTime() {
+    return startupTime;
+  }
+
+  /** True while etcd, kube-apiserver and kube-controller-manager all run. */
+  public boolean isRunning() {
+    return processes.stream().allMatch(ManagedProcess::isAlive);
+  }
+
+  /** Closes the client and stops the processes (newest first: controller manager, API server, etcd). */
+  @Override
+  public void close() {
+    client.close();
+    ManagedProcess.stopNewestFirst(processes);
+  }
+
+  private static boolean etcdHealthy(int port) {
+    return LocalHttp.get("http://127.0.0.1:" + port + "/health")
+        .filter(body -> body.contains("\"health\":\"true\"")).isPresent();
+  }
+
+  private static void record(String name, boolean cold, Duration startup) {
+    String line = String.format(Locale.ROOT, "control plane '%s' ready in %.2f s (%s)", name,
+        startup.toMillis() / 1000.0, cold ? "first start in this JVM" : "not the first start in this JVM");
+    System.out.println(line);
+    try {
+      Files.writeString(TestDirectories.logRoot().resolve("control-plane-startup.txt"), line + "\n",
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

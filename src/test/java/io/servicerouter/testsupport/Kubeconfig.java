@@ -1,0 +1,66 @@
+package io.servicerouter.testsupport;
+
+import io.fabric8.kubernetes.client.Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+/**
+ * An admin kubeconfig with the certificates embedded, for the harness's own client and for the processes
+ * started against the control plane (kube-controller-manager, ExternalDNS, later the operator).
+ *
+ * @param file the kubeconfig file
+ */
+public record Kubeconfig(Path file) {
+
+  /** Writes a kubeconfig for {@code server} with the CA and the admin client certificate of {@code pki}. */
+  public static Kubeconfig write(Path file, String name, String server, Pki pki) {
+    String text = """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: %1$s
+          cluster:
+            server: %2$s
+            certificate-authority-data: %3$s
+        users:
+        - name: %1$s-admin
+          user:
+            client-certificate-data: %4$s
+            client-key-data: %5$s
+        contexts:
+        - name: %1$s
+          context:
+            cluster: %1$s
+            user: %1$s-admin
+        current-context: %1$s
+        """.formatted(name, server, base64(pki.caCertificate()), base64(pki.adminCertificate()),
+            base64(pki.adminKey()));
+    try {
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Kubeconfig(file);
+  }
+
+  /**
+   * A fabric8 client configuration from this file, without request retries: the server is local, so a
+   * failing request is reported at once instead of after a back-off that hides the first error.
+   */
+  public Config clientConfig() {
+    Config config = Config.fromKubeconfig(file.toFile());
+    config.setRequestRetryBackoffLimit(0);
+    return config;
+  }
+
+  private static String base64(Path file) {
+    try {
+      return Base64.getEncoder().encodeToString(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
