@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.servicerouter.model.Kinds;
+import io.servicerouter.planner.ObjectKey;
 import io.servicerouter.validation.CrdSchemas;
 import io.servicerouter.validation.MetadataRules;
 import io.servicerouter.validation.Problem;
@@ -85,16 +86,11 @@ public final class RenderInputs {
     String key = apiVersion + "/" + kind + "/" + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
     Accepted earlier = accepted.get(key);
     if (earlier != null) {
-      messages.add(document.location() + ": warning: " + kind + " " + describe(object)
+      messages.add(document.location() + ": warning: " + kind + " " + ObjectKey.of(object)
           + " appears again; this document replaces the earlier one");
       position = earlier.position();
     }
     accepted.put(key, new Accepted(object, stored, position));
-  }
-
-  private static String describe(HasMetadata object) {
-    String namespace = object.getMetadata().getNamespace();
-    return namespace == null ? object.getMetadata().getName() : namespace + "/" + object.getMetadata().getName();
   }
 
   private static void normalizeNamespace(ObjectNode node, boolean namespaced) {
