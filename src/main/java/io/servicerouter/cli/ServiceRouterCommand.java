@@ -2,13 +2,14 @@ package io.servicerouter.cli;
 
 import io.servicerouter.cli.migrate.MigrateHelmValuesCommand;
 import io.servicerouter.cli.render.RenderCommand;
+import io.servicerouter.operator.OperatorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code servicerouter} executable: one entry point for the operator and its offline tools. */
 @Command(name = "servicerouter", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
     description = "DNS names and Istio ingress gateways for multi-region Kubernetes platforms.",
-    subcommands = {RenderCommand.class, MigrateHelmValuesCommand.class, VersionCommand.class})
+    subcommands = {OperatorCommand.class, RenderCommand.class, MigrateHelmValuesCommand.class, VersionCommand.class})
 public final class ServiceRouterCommand implements Runnable {
 
   /** Exit code for usage errors (unknown option, missing required option), as SPEC §6 requires. */

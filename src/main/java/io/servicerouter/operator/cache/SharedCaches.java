@@ -1,0 +1,190 @@
+package io.servicerouter.operator.cache;
+
+import io.fabric8.istio.api.networking.v1.Gateway;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.servicerouter.model.cluster.ClusterIdentity;
+import io.servicerouter.model.cluster.DNSConfiguration;
+import io.servicerouter.model.externaldns.DNSEndpoint;
+import io.servicerouter.model.routing.DNSPolicy;
+import io.servicerouter.model.routing.ServiceRoute;
+import io.servicerouter.planner.Options;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one set of informers of the operator (SPEC §3.1 inputs plus the generated objects), shared by all
+ * reconcilers and event sources: created once, started before the controllers and waited for until synced,
+ * so that nothing is written from a partial view.
+ */
+public final class SharedCaches implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SharedCaches.class);
+
+  private final KindCache<ClusterIdentity> clusterIdentities;
+  private final KindCache<DNSConfiguration> dnsConfigurations;
+  private final KindCache<DNSPolicy> policies;
+  private final KindCache<io.servicerouter.model.routing.Gateway> gateways;
+  private final KindCache<ServiceRoute> routes;
+  private final KindCache<Service> services;
+  private final KindCache<Namespace> namespaces;
+  private final KindCache<DNSEndpoint> dnsEndpoints;
+  private final KindCache<Gateway> istioGateways;
+
+  /** Assembles caches; use {@link #create} for informer-backed ones. */
+  public SharedCaches(KindCache<ClusterIdentity> clusterIdentities, KindCache<DNSConfiguration> dnsConfigurations,
+      KindCache<DNSPolicy> policies, KindCache<io.servicerouter.model.routing.Gateway> gateways,
+      KindCache<ServiceRoute> routes, KindCache<Service> services, KindCache<Namespace> namespaces,
+      KindCache<DNSEndpoint> dnsEndpoints, KindCache<Gateway> istioGateways) {
+    this.clusterIdentities = clusterIdentities;
+    this.dnsConfigurations = dnsConfigurations;
+    this.policies = policies;
+    this.gateways = gateways;
+    this.routes = routes;
+    this.services = services;
+    this.namespaces = namespaces;
+    this.dnsEndpoints = dnsEndpoints;
+    this.istioGateways = istioGateways;
+  }
+
+  /** Creates (does not start) the informers with their indexers. */
+  public static SharedCaches create(KubernetesClient client, WatchScope scope, Options options) {
+    InformerFactory factory = new InformerFactory(client, scope);
+    return new SharedCaches(
+        factory.clusterWide(ClusterIdentity.class, Map.of()),
+        factory.clusterWide(DNSConfiguration.class, Map.of()),
+        factory.scoped(DNSPolicy.class, Indexes.namespaced()),
+        factory.scoped(io.servicerouter.model.routing.Gateway.class, Indexes.gateways()),
+        factory.scoped(ServiceRoute.class, Indexes.routes(options)),
+        factory.allNamespaces(Service.class, Indexes.services()),
+        factory.clusterWide(Namespace.class, Map.of()),
+        factory.scoped(DNSEndpoint.class, Indexes.generated()),
+        factory.scoped(Gateway.class, Indexes.generated()));
+  }
+
+  /** Every ClusterIdentity. */
+  public KindCache<ClusterIdentity> clusterIdentities() {
+    return clusterIdentities;
+  }
+
+  /** Every DNSConfiguration. */
+  public KindCache<DNSConfiguration> dnsConfigurations() {
+    return dnsConfigurations;
+  }
+
+  /** DNSPolicies of the watched namespaces. */
+  public KindCache<DNSPolicy> policies() {
+    return policies;
+  }
+
+  /** Routing Gateways of the watched namespaces. */
+  public KindCache<io.servicerouter.model.routing.Gateway> gateways() {
+    return gateways;
+  }
+
+  /** ServiceRoutes of the watched namespaces. */
+  public KindCache<ServiceRoute> routes() {
+    return routes;
+  }
+
+  /** Every Service (LoadBalancer ones are indexed by their istio label). */
+  public KindCache<Service> services() {
+    return services;
+  }
+
+  /** Every Namespace (labels for allowedRoutes). */
+  public KindCache<Namespace> namespaces() {
+    return namespaces;
+  }
+
+  /** DNSEndpoints of the watched namespaces (route and address records, and foreign ones for §3.10). */
+  public KindCache<DNSEndpoint> dnsEndpoints() {
+    return dnsEndpoints;
+  }
+
+  /** Istio Gateways of the watched namespaces (owned ones and foreign ones for the conflict check). */
+  public KindCache<Gateway> istioGateways() {
+    return istioGateways;
+  }
+
+  /** Starts every informer and waits until all have listed their objects. */
+  public void startAndAwaitSync(Duration timeout) throws Exception {
+    List<CompletableFuture<Void>> started = informers().map(informer -> informer.start().toCompletableFuture()).toList();
+    CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    LOG.info("shared caches synced ({} informers)", started.size());
+  }
+
+  /** Whether every informer has synced. */
+  public boolean synced() {
+    return informers().allMatch(SharedIndexInformer::hasSynced);
+  }
+
+  /** Registers a handler that forgets memoized validation results of deleted objects. */
+  public void forgetDeleted(SchemaProblemCache problems) {
+    ResourceEventHandler<HasMetadata> handler = new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(HasMetadata object) {}
+
+      @Override
+      public void onUpdate(HasMetadata oldObject, HasMetadata newObject) {}
+
+      @Override
+      public void onDelete(HasMetadata object, boolean deletedFinalStateUnknown) {
+        problems.forget(object);
+      }
+    };
+    Stream.of(clusterIdentities, dnsConfigurations, policies, gateways, routes)
+        .forEach(cache -> cache.addEventHandler(handler));
+  }
+
+  @Override
+  public void close() {
+    informers().forEach(SharedIndexInformer::close);
+  }
+
+  private Stream<SharedIndexInformer<? extends HasMetadata>> informers() {
+    return Stream.of(clusterIdentities, dnsConfigurations, policies, gateways, routes, services, namespaces,
+            dnsEndpoints, istioGateways)
+        .flatMap(cache -> cache.informers().stream());
+  }
+
+  /** Creates unstarted informers honouring the watch scope. */
+  private record InformerFactory(KubernetesClient client, WatchScope scope) {
+
+    <T extends HasMetadata> KindCache<T> clusterWide(Class<T> type, Map<String, Function<T, List<String>>> indexers) {
+      return KindCache.of(List.of(indexed(client.resources(type).runnableInformer(0), indexers)));
+    }
+
+    <T extends HasMetadata> KindCache<T> allNamespaces(Class<T> type, Map<String, Function<T, List<String>>> indexers) {
+      return KindCache.of(List.of(indexed(client.resources(type).inAnyNamespace().runnableInformer(0), indexers)));
+    }
+
+    <T extends HasMetadata> KindCache<T> scoped(Class<T> type, Map<String, Function<T, List<String>>> indexers) {
+      if (scope.all()) {
+        return allNamespaces(type, indexers);
+      }
+      List<SharedIndexInformer<T>> informers = new ArrayList<>();
+      for (String namespace : scope.namespaces()) {
+        informers.add(indexed(client.resources(type).inNamespace(namespace).runnableInformer(0), indexers));
+      }
+      return KindCache.of(informers);
+    }
+
+    private static <T> SharedIndexInformer<T> indexed(SharedIndexInformer<T> informer,
+        Map<String, Function<T, List<String>>> indexers) {
+      return indexers.isEmpty() ? informer : informer.addIndexers(indexers);
+    }
+  }
+}

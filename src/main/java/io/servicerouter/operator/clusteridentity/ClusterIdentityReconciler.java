@@ -1,0 +1,49 @@
+package io.servicerouter.operator.clusteridentity;
+
+import io.servicerouter.model.cluster.ClusterIdentity;
+import io.servicerouter.model.cluster.ClusterIdentityStatus;
+import io.servicerouter.model.cluster.DNSConfiguration;
+import io.servicerouter.operator.cache.CacheSnapshot;
+import io.servicerouter.operator.cache.SharedCaches;
+import io.servicerouter.operator.events.AllPrimariesMapper;
+import io.servicerouter.operator.reconcile.OperatorContext;
+import io.servicerouter.operator.reconcile.PlannedReconciler;
+import io.servicerouter.operator.reconcile.Trigger;
+import io.servicerouter.planner.Evaluation;
+import io.servicerouter.planner.Planner;
+import java.util.List;
+
+/**
+ * Reconciles a ClusterIdentity (SPEC §3.3): stores the planner's status and announces failovers. Any ClusterIdentity or
+ * DNSConfiguration change re-evaluates every ClusterIdentity (the oldest is authoritative, §3.2).
+ */
+public final class ClusterIdentityReconciler extends PlannedReconciler<ClusterIdentity> {
+
+  /** Metrics and log label of this controller. */
+  public static final String KIND = "clusteridentity";
+
+  /** A reconciler over the shared context. */
+  public ClusterIdentityReconciler(OperatorContext context) {
+    super(context, KIND);
+  }
+
+  @Override
+  protected void reconcile(ClusterIdentity primary, CacheSnapshot snapshot, Evaluation evaluation) {
+    context.caches().clusterIdentities().get(null, primary.getMetadata().getName()).ifPresent(identity -> {
+      ClusterIdentityStatus before = identity.getStatus();
+      ClusterIdentityStatus after = evaluation.status(identity);
+      if (context.statuses().write(identity, after)) {
+        FailoverEvents.of(before, after, Planner.plan(snapshot, context.options()), context.caches().dnsEndpoints())
+            .forEach(transition -> context.events().emit(identity, transition));
+      }
+    });
+  }
+
+  @Override
+  protected List<Trigger<?>> triggers() {
+    SharedCaches caches = context.caches();
+    return List.of(
+        Trigger.of(ClusterIdentity.class, caches.clusterIdentities(), new AllPrimariesMapper<>(caches.clusterIdentities())),
+        Trigger.of(DNSConfiguration.class, caches.dnsConfigurations(), new AllPrimariesMapper<>(caches.clusterIdentities())));
+  }
+}

@@ -1,0 +1,44 @@
+package io.servicerouter.operator.events;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.servicerouter.model.routing.Gateway;
+import io.servicerouter.operator.cache.Indexes;
+import io.servicerouter.operator.cache.KindCache;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The LoadBalancer Services of one Istio controller (the address-records primaries): a Gateway change
+ * reaches the Services of its controller, and a Service change reaches its siblings, since which one is
+ * chosen may change (SPEC §3.9).
+ *
+ * @param <T> the kind of the changed object
+ */
+public final class LoadBalancersOfIstioControllerMapper<T> implements PrimaryMapper<T> {
+
+  private final KindCache<Service> services;
+  private final Function<T, String> controllerOf;
+
+  private LoadBalancersOfIstioControllerMapper(KindCache<Service> services, Function<T, String> controllerOf) {
+    this.services = services;
+    this.controllerOf = controllerOf;
+  }
+
+  /** LoadBalancer Services selected by a Gateway's spec.controller. */
+  public static LoadBalancersOfIstioControllerMapper<Gateway> ofGateway(KindCache<Service> services) {
+    return new LoadBalancersOfIstioControllerMapper<>(services,
+        gateway -> gateway.getSpec() == null ? null : gateway.getSpec().getController());
+  }
+
+  /** LoadBalancer Services with the same {@code istio} label as a Service (including itself). */
+  public static LoadBalancersOfIstioControllerMapper<Service> ofService(KindCache<Service> services) {
+    return new LoadBalancersOfIstioControllerMapper<>(services, Indexes::istioLabel);
+  }
+
+  @Override
+  public Set<ResourceID> primaries(T object) {
+    String controller = controllerOf.apply(object);
+    return controller == null ? Set.of() : ResourceIds.of(services.byIndex(Indexes.SERVICES_BY_ISTIO, controller));
+  }
+}

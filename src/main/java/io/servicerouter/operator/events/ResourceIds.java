@@ -1,0 +1,17 @@
+package io.servicerouter.operator.events;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Converts cached objects to the ids JOSDK queues reconciles by. */
+final class ResourceIds {
+
+  private ResourceIds() {}
+
+  static Set<ResourceID> of(Collection<? extends HasMetadata> objects) {
+    return objects.stream().map(ResourceID::fromResource).collect(Collectors.toSet());
+  }
+}

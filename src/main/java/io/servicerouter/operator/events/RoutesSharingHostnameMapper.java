@@ -1,0 +1,28 @@
+package io.servicerouter.operator.events;
+
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.servicerouter.model.routing.ServiceRoute;
+import io.servicerouter.operator.cache.Indexes;
+import io.servicerouter.operator.cache.KindCache;
+import io.servicerouter.planner.Routes;
+import java.util.Set;
+
+/** The ServiceRoutes with the changed route's hostname: hostname ownership is decided among them (SPEC §3.8). */
+public final class RoutesSharingHostnameMapper implements PrimaryMapper<ServiceRoute> {
+
+  private final KindCache<ServiceRoute> routes;
+
+  /** Looks routes up in {@code routes}. */
+  public RoutesSharingHostnameMapper(KindCache<ServiceRoute> routes) {
+    this.routes = routes;
+  }
+
+  @Override
+  public Set<ResourceID> primaries(ServiceRoute route) {
+    if (route.getSpec() == null) {
+      return Set.of();
+    }
+    return ResourceIds.of(routes.byIndex(Indexes.ROUTES_BY_HOSTNAME_PARTS,
+        Indexes.hostnamePartsKey(Routes.hostnameParts(route))));
+  }
+}

@@ -1,0 +1,61 @@
+package io.servicerouter.operator.reconcile;
+
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
+import io.servicerouter.model.ObservedStatus;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a primary's status through the status subresource, only when {@link StatusFactory} says it
+ * differs, and emits the Events of the transition (SPEC §3.11). The write carries the cached resourceVersion, so a write from a stale view fails with a conflict;
+ * that conflict is dropped, since the newer version's arrival in the shared cache triggers the primary again
+ * (every controller's own kind maps each change to the object itself).
+ */
+public final class StatusWriter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
+
+  private final KubernetesClient client;
+  private final StatusFactory statuses;
+  private final EventRecorder events;
+
+  /** Writes with {@code client}, deciding with {@code statuses}, announcing transitions through {@code events}. */
+  public StatusWriter(KubernetesClient client, StatusFactory statuses, EventRecorder events) {
+    this.client = client;
+    this.statuses = statuses;
+    this.events = events;
+  }
+
+  /**
+   * Stores {@code planned} as the status of {@code object} unless it is already stored.
+   *
+   * @return whether a write happened
+   */
+  public <P extends CustomResource<?, S>, S extends ObservedStatus> boolean write(P object, S planned) {
+    Long generation = object.getMetadata().getGeneration();
+    Optional<S> next = statuses.next(object.getStatus(), planned, generation == null ? 1L : generation);
+    if (next.isEmpty()) {
+      return false;
+    }
+    P copy = client.getKubernetesSerialization().clone(object);
+    copy.setStatus(next.get());
+    try {
+      client.resource(copy).updateStatus();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+      LOG.debug("{} {}: status not written, the cache is behind; the newer version triggers a new reconcile",
+          object.getKind(), Keys.of(object));
+      return false;
+    }
+    LOG.info("{} {}: status written: phase {}, {}", object.getKind(), Keys.of(object), next.get().getPhase(),
+        next.get().getConditions());
+    Transitions.of(object.getStatus(), next.get()).forEach(transition -> events.emit(object, transition));
+    return true;
+  }
+}

@@ -1,0 +1,76 @@
+package io.servicerouter.operator.serviceroute;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.servicerouter.model.cluster.ClusterIdentity;
+import io.servicerouter.model.cluster.DNSConfiguration;
+import io.servicerouter.model.externaldns.DNSEndpoint;
+import io.servicerouter.model.routing.DNSPolicy;
+import io.servicerouter.model.routing.Gateway;
+import io.servicerouter.model.routing.ServiceRoute;
+import io.servicerouter.operator.cache.CacheSnapshot;
+import io.servicerouter.operator.cache.Indexes;
+import io.servicerouter.operator.cache.SharedCaches;
+import io.servicerouter.operator.events.AllPrimariesMapper;
+import io.servicerouter.operator.events.ControllerOwnerMapper;
+import io.servicerouter.operator.events.RoutesInNamespaceMapper;
+import io.servicerouter.operator.events.RoutesOfGatewayMapper;
+import io.servicerouter.operator.events.RoutesSharingHostnameMapper;
+import io.servicerouter.operator.reconcile.OperatorContext;
+import io.servicerouter.operator.reconcile.PlannedReconciler;
+import io.servicerouter.operator.reconcile.Trigger;
+import io.servicerouter.planner.Evaluation;
+import io.servicerouter.planner.Generated;
+import io.servicerouter.planner.ObjectKey;
+import io.servicerouter.planner.RouteResult;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reconciles a ServiceRoute (SPEC §3.8): converges, deletes or keeps its route DNSEndpoints as the planner
+ * decides, and stores the planner's status.
+ */
+public final class ServiceRouteReconciler extends PlannedReconciler<ServiceRoute> {
+
+  /** Metrics and log label of this controller. */
+  public static final String KIND = "serviceroute";
+
+  /** A reconciler over the shared context. */
+  public ServiceRouteReconciler(OperatorContext context) {
+    super(context, KIND);
+  }
+
+  @Override
+  protected void reconcile(ServiceRoute primary, CacheSnapshot snapshot, Evaluation evaluation) {
+    Optional<ServiceRoute> route = snapshot.route(primary.getMetadata().getNamespace(), primary.getMetadata().getName());
+    if (route.isEmpty()) {
+      return;
+    }
+    RouteResult result = evaluation.route(route.get());
+    switch (result.action()) {
+      case CONVERGE -> context.generated().converge(result.desired(), owned(route.get()), snapshot::dnsEndpoint);
+      case DELETE -> owned(route.get()).forEach(context.generated()::delete);
+      case KEEP -> { }
+    }
+    context.statuses().write(route.get(), RouteStatuses.withStoredEndpointsUnderKeep(result, route.get().getStatus()));
+  }
+
+  /** The DNSEndpoints the route owns: labelled with its name and controlled by its uid (SPEC §3.10). */
+  private List<DNSEndpoint> owned(ServiceRoute route) {
+    return context.caches().dnsEndpoints().byIndex(Indexes.ENDPOINTS_BY_ROUTE, Indexes.key(ObjectKey.of(route))).stream()
+        .filter(endpoint -> Generated.isControlledBy(endpoint, route))
+        .toList();
+  }
+
+  @Override
+  protected List<Trigger<?>> triggers() {
+    SharedCaches caches = context.caches();
+    return List.of(
+        Trigger.of(ClusterIdentity.class, caches.clusterIdentities(), new AllPrimariesMapper<>(caches.routes())),
+        Trigger.of(DNSConfiguration.class, caches.dnsConfigurations(), new AllPrimariesMapper<>(caches.routes())),
+        Trigger.of(DNSPolicy.class, caches.policies(), RoutesInNamespaceMapper.ofNamespacedObject(caches.routes())),
+        Trigger.of(Gateway.class, caches.gateways(), new RoutesOfGatewayMapper(caches.routes())),
+        Trigger.of(ServiceRoute.class, caches.routes(), new RoutesSharingHostnameMapper(caches.routes())),
+        Trigger.of(Namespace.class, caches.namespaces(), RoutesInNamespaceMapper.ofNamespace(caches.routes())),
+        Trigger.of(DNSEndpoint.class, caches.dnsEndpoints(), new ControllerOwnerMapper<>("ServiceRoute")));
+  }
+}

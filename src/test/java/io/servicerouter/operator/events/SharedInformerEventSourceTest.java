@@ -1,0 +1,64 @@
+package io.servicerouter.operator.events;
+
+import static io.servicerouter.operator.events.MapperFixtures.route;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.servicerouter.model.routing.Gateway;
+import io.servicerouter.model.routing.ServiceRoute;
+import io.servicerouter.operator.cache.InMemoryCaches;
+import io.servicerouter.planner.Options;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SharedInformerEventSourceTest {
+
+  private final List<ResourceID> triggered = new ArrayList<>();
+  private final SharedInformerEventSource<ServiceRoute, Gateway> source = new SharedInformerEventSource<>("routes",
+      ServiceRoute.class, new InMemoryCaches(Options.DEFAULTS).caches().routes(),
+      List.of(new GatewayOfRouteMapper(Options.DEFAULTS)));
+
+  SharedInformerEventSourceTest() {
+    source.setEventHandler(event -> triggered.add(event.getRelatedCustomResourceID()));
+  }
+
+  @Test
+  void aChangeTriggersThePrimariesOfTheOldAndTheNewState() {
+    source.start();
+    ServiceRoute after = route("a", "web", "web", "new");
+    after.getMetadata().setResourceVersion("2");
+
+    source.handler().onUpdate(route("a", "web", "web", "old"), after);
+
+    assertThat(triggered).containsExactlyInAnyOrder(
+        new ResourceID("old", "istio-system"), new ResourceID("new", "istio-system"));
+  }
+
+  @Test
+  void aResyncWithTheSameResourceVersionTriggersNothing() {
+    source.start();
+    ServiceRoute route = route("a", "web", "web", "gw");
+
+    source.handler().onUpdate(route, route);
+
+    assertThat(triggered).isEmpty();
+  }
+
+  @Test
+  void nothingIsTriggeredBeforeTheSourceIsStarted() {
+    source.handler().onAdd(route("a", "web", "web", "gw"));
+
+    assertThat(triggered).isEmpty();
+  }
+
+  @Test
+  void additionsAndDeletionsTriggerTheirPrimaries() {
+    source.start();
+
+    source.handler().onAdd(route("a", "web", "web", "one"));
+    source.handler().onDelete(route("a", "api", "api", "two"), false);
+
+    assertThat(triggered).containsExactly(new ResourceID("one", "istio-system"), new ResourceID("two", "istio-system"));
+  }
+}
