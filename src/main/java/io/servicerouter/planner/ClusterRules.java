@@ -15,7 +15,7 @@ import io.servicerouter.model.cluster.DNSConfigurationStatus;
 import io.servicerouter.model.cluster.ExternalDNSController;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 final class ClusterRules {
 
   private final Snapshot snapshot;
-  final Map<ClusterIdentity, ClusterIdentityStatus> identityStatuses = new IdentityHashMap<>();
-  final Map<DNSConfiguration, DNSConfigurationStatus> configurationStatuses = new IdentityHashMap<>();
+  final Map<ObjectKey, ClusterIdentityStatus> identityStatuses = new HashMap<>();
+  final Map<ObjectKey, DNSConfigurationStatus> configurationStatuses = new HashMap<>();
   final ClusterContext context;
 
   ClusterRules(Snapshot snapshot) {
@@ -52,7 +52,7 @@ final class ClusterRules {
         status.setPhase(FAILED);
       }
       status.setConditions(new ArrayList<>(List.of(ready)));
-      configurationStatuses.put(configuration, status);
+      configurationStatuses.put(ObjectKey.of(configuration), status);
     }
     return available;
   }
@@ -85,7 +85,7 @@ final class ClusterRules {
         status.setPhase(FAILED);
         status.setConditions(new ArrayList<>(List.of(ready)));
       }
-      identityStatuses.put(identity, status);
+      identityStatuses.put(ObjectKey.of(identity), status);
     }
     return context;
   }
@@ -104,7 +104,7 @@ final class ClusterRules {
 
   /** Ready=False for rows 1-2 of §3.3/§3.4 (not the oldest, invalid), or null when the object is usable. */
   private Condition singletonOrValidity(HasMetadata object, HasMetadata oldest, int count) {
-    if (object != oldest) {
+    if (!ObjectKey.same(object, oldest)) {
       return Conditions.fails(READY, Vocabulary.SINGLETON_VIOLATION, "only one " + object.getKind()
           + " resource is allowed per cluster, found " + count + "; \"" + oldest.getMetadata().getName()
           + "\" is authoritative");

@@ -9,7 +9,6 @@ import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
-import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,9 @@ import java.util.Optional;
 /**
  * One evaluation of SPEC §3 over a {@link Snapshot}: the entry point of the pure planner. Each object is
  * evaluated on demand and at most once (results are memoized), so evaluating one route touches only the
- * objects it depends on, and evaluating everything costs time linear in the number of objects. Create a
- * new Evaluation for every new snapshot.
+ * objects it depends on, and evaluating everything costs time linear in the number of objects. Results
+ * are keyed by namespace and name, not by instance, so a caller may pass its own copy of an object (e.g. a
+ * reconciler's primary). Create a new Evaluation for every new snapshot.
  */
 public final class Evaluation {
 
@@ -29,13 +29,13 @@ public final class Evaluation {
   private ClusterRules clusterRules;
   private AddressPlan addressPlan;
   private final RouteRules routeRules;
-  private final Map<DNSPolicy, PolicyResult> policies = new IdentityHashMap<>();
+  private final Map<ObjectKey, PolicyResult> policies = new HashMap<>();
   private final Map<String, Optional<PolicyResult>> namespacePolicies = new HashMap<>();
-  private final Map<Gateway, Boolean> gatewayValidity = new IdentityHashMap<>();
-  private final Map<Gateway, GatewayReadiness> readiness = new IdentityHashMap<>();
-  private final Map<Gateway, GatewayResult> gateways = new IdentityHashMap<>();
-  private final Map<ServiceRoute, RouteResult> routes = new IdentityHashMap<>();
-  private final Map<ServiceRoute, Boolean> eligibility = new IdentityHashMap<>();
+  private final Map<ObjectKey, Boolean> gatewayValidity = new HashMap<>();
+  private final Map<ObjectKey, GatewayReadiness> readiness = new HashMap<>();
+  private final Map<ObjectKey, GatewayResult> gateways = new HashMap<>();
+  private final Map<ObjectKey, RouteResult> routes = new HashMap<>();
+  private final Map<ObjectKey, Boolean> eligibility = new HashMap<>();
   private final Map<List<String>, ServiceRoute> hostnameOwners = new HashMap<>();
 
   /** Starts an evaluation of the snapshot under the options. */
@@ -57,22 +57,22 @@ public final class Evaluation {
 
   /** The status of a ClusterIdentity of the snapshot. */
   public ClusterIdentityStatus status(ClusterIdentity identity) {
-    return clusterRules().identityStatuses.get(identity);
+    return clusterRules().identityStatuses.get(ObjectKey.of(identity));
   }
 
   /** The status of a DNSConfiguration of the snapshot. */
   public DNSConfigurationStatus status(DNSConfiguration configuration) {
-    return clusterRules().configurationStatuses.get(configuration);
+    return clusterRules().configurationStatuses.get(ObjectKey.of(configuration));
   }
 
   /** The evaluation of a DNSPolicy of the snapshot (SPEC §3.5). */
   public PolicyResult policy(DNSPolicy policy) {
-    PolicyResult result = policies.get(policy);
+    PolicyResult result = policies.get(ObjectKey.of(policy));
     if (result == null) {
       String namespace = policy.getMetadata().getNamespace();
       DNSPolicy authoritative = Singletons.oldest(snapshot.policiesIn(namespace), snapshot.age()).orElse(policy);
       result = PolicyRules.evaluate(policy, authoritative, snapshot.schemaProblems(policy), cluster());
-      policies.put(policy, result);
+      policies.put(ObjectKey.of(policy), result);
     }
     return result;
   }
@@ -85,35 +85,35 @@ public final class Evaluation {
 
   /** Rows 1-4 of SPEC §3.7 for a Gateway. */
   public GatewayReadiness readiness(Gateway gateway) {
-    GatewayReadiness result = readiness.get(gateway);
+    GatewayReadiness result = readiness.get(ObjectKey.of(gateway));
     if (result == null) {
       result = GatewayRules.readiness(gateway, this, snapshot);
-      readiness.put(gateway, result);
+      readiness.put(ObjectKey.of(gateway), result);
     }
     return result;
   }
 
   /** Whether a Gateway passes SPEC §2.6 (its schema and status rules). */
   public boolean gatewayValid(Gateway gateway) {
-    return gatewayValidity.computeIfAbsent(gateway, g -> Validity.gatewayProblems(g, snapshot).isEmpty());
+    return gatewayValidity.computeIfAbsent(ObjectKey.of(gateway), k -> Validity.gatewayProblems(gateway, snapshot).isEmpty());
   }
 
   /** The whole evaluation of a Gateway (SPEC §3.7). */
   public GatewayResult gateway(Gateway gateway) {
-    GatewayResult result = gateways.get(gateway);
+    GatewayResult result = gateways.get(ObjectKey.of(gateway));
     if (result == null) {
       result = GatewayRules.evaluate(gateway, this, snapshot);
-      gateways.put(gateway, result);
+      gateways.put(ObjectKey.of(gateway), result);
     }
     return result;
   }
 
   /** The evaluation of a ServiceRoute (SPEC §3.8). */
   public RouteResult route(ServiceRoute route) {
-    RouteResult result = routes.get(route);
+    RouteResult result = routes.get(ObjectKey.of(route));
     if (result == null) {
       result = routeRules.evaluate(route);
-      routes.put(route, result);
+      routes.put(ObjectKey.of(route), result);
     }
     return result;
   }
@@ -135,13 +135,13 @@ public final class Evaluation {
 
   /** Eligible (SPEC §3.8): passes rows 1-3 and is not rejected in row 4, so it takes part in hostname ownership. */
   boolean eligible(ServiceRoute route) {
-    return eligibility.computeIfAbsent(route, r -> {
-      if (!Validity.routeProblems(r, snapshot).isEmpty() || cluster().identity().isEmpty()
-          || Routes.lengthProblem(Routes.hostname(r.getSpec(), cluster().identity().get())) != null) {
+    return eligibility.computeIfAbsent(ObjectKey.of(route), key -> {
+      if (!Validity.routeProblems(route, snapshot).isEmpty() || cluster().identity().isEmpty()
+          || Routes.lengthProblem(Routes.hostname(route.getSpec(), cluster().identity().get())) != null) {
         return false;
       }
-      ObjectKey gateway = Routes.effectiveGateway(r, options);
-      return !rejectedByGateway(r, snapshot.gateway(gateway.namespace(), gateway.name()));
+      ObjectKey gateway = Routes.effectiveGateway(route, options);
+      return !rejectedByGateway(route, snapshot.gateway(gateway.namespace(), gateway.name()));
     });
   }
 
@@ -170,7 +170,7 @@ public final class Evaluation {
       if (name.endsWith(suffix) && name.length() > suffix.length()) {
         String otherName = name.substring(0, name.length() - suffix.length());
         Optional<ServiceRoute> other = snapshot.route(namespace, otherName);
-        if (other.isPresent() && other.get() != route && snapshot.age().compare(other.get(), route) < 0
+        if (other.isPresent() && !ObjectKey.same(other.get(), route) && snapshot.age().compare(other.get(), route) < 0
             && route(other.get()).action() == RecordAction.CONVERGE) {
           return true;
         }

@@ -28,7 +28,7 @@ final class GatewayRules {
     Optional<Gateway> owner = snapshot.gatewaysWithPostfix(postfix).stream()
         .filter(evaluation::gatewayValid)
         .min(snapshot.age());
-    if (owner.isPresent() && owner.get() != gateway
+    if (owner.isPresent() && !ObjectKey.same(owner.get(), gateway)
         && !owner.get().getSpec().getController().equals(gateway.getSpec().getController())) {
       return notReady(gateway, true, FAILED, TARGET_POSTFIX_CONFLICT, "targetPostfix \"" + postfix
           + "\" is already used by Gateway " + ObjectKey.of(owner.get()) + " with controller \""

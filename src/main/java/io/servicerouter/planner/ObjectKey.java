@@ -17,6 +17,14 @@ public record ObjectKey(String namespace, String name) implements Comparable<Obj
     return new ObjectKey(namespace == null ? "" : namespace, object.getMetadata().getName());
   }
 
+  /**
+   * Whether two objects (of one kind) are the same object. Keys, not instances, decide: an informer may
+   * hand out a newer instance of an object while an evaluation is running.
+   */
+  public static boolean same(HasMetadata a, HasMetadata b) {
+    return of(a).equals(of(b));
+  }
+
   @Override
   public int compareTo(ObjectKey other) {
     int byNamespace = namespace.compareTo(other.namespace);

@@ -19,7 +19,7 @@ final class PolicyRules {
     DNSPolicyStatus status = new DNSPolicyStatus();
     status.setObservedGeneration(Generation.of(policy));
     status.setActive(false);
-    if (policy != authoritative) {
+    if (!ObjectKey.same(policy, authoritative)) {
       return result(policy, status, Vocabulary.FAILED, Conditions.fails(READY, Vocabulary.POLICY_CONFLICT,
           "only one DNSPolicy is allowed per namespace; DNSPolicy \"" + authoritative.getMetadata().getName()
               + "\" is authoritative"));

@@ -52,7 +52,7 @@ final class RouteRules {
           + " does not allow routes from namespace " + route.getMetadata().getNamespace(), hostname, false);
     }
     ServiceRoute owner = evaluation.hostnameOwner(route);
-    if (owner != route) {
+    if (!ObjectKey.same(owner, route)) {
       return delete(route, status, FAILED, HOSTNAME_CONFLICT, "hostname \"" + hostname
           + "\" is already used by ServiceRoute " + ObjectKey.of(owner), hostname, false);
     }
