@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A local Kubernetes control plane: etcd, kube-apiserver (client-certificate authentication, RBAC) and
  * kube-controller-manager (garbage collector and namespace controllers), on 127.0.0.1 with free ports, with
  * the operator's CRDs and the DNSEndpoint and Istio Gateway CRDs installed. Independent instances can run side
- * by side (different names), e.g. to simulate two clusters.
+ * by side (different names), e.g. to simulate two clusters. The API server audits the writes on the operator's
+ * kinds, outputs, Events and Leases ({@link AuditPolicy}, read with {@link #auditLog()}); clients with their own
+ * user name ({@link #clientAs(String)}) make one client's writes countable apart from the others'.
  */
 public final class ControlPlane implements AutoCloseable {
 
@@ -31,9 +33,15 @@ public final class ControlPlane implements AutoCloseable {
   private final KubernetesClient client;
   private final List<ManagedProcess> processes;
   private final Duration startupTime;
+  private final Pki pki;
+  private final Path state;
+  private final AuditPolicy audit;
 
   private ControlPlane(String name, String serverUrl, Kubeconfig kubeconfig, KubernetesClient client,
-      List<ManagedProcess> processes, Duration startupTime) {
+      List<ManagedProcess> processes, Duration startupTime, Pki pki, Path state, AuditPolicy audit) {
+    this.pki = pki;
+    this.state = state;
+    this.audit = audit;
     this.name = name;
     this.serverUrl = serverUrl;
     this.kubeconfig = kubeconfig;
@@ -69,8 +77,9 @@ public final class ControlPlane implements AutoCloseable {
 
       String server = "https://127.0.0.1:" + FreePorts.tcp();
       Kubeconfig kubeconfig = Kubeconfig.write(state.resolve("kubeconfig"), name, server, pki);
+      AuditPolicy audit = AuditPolicy.write(state.resolve("audit"));
       ManagedProcess apiServer = ManagedProcess.start("kube-apiserver",
-          ControlPlaneCommands.apiServer(binaries, etcdPort, server, pki), logs, run);
+          ControlPlaneCommands.apiServer(binaries, etcdPort, server, pki, audit), logs, run);
       started.add(apiServer);
       KubernetesClient api = new KubernetesClientBuilder().withConfig(kubeconfig.clientConfig()).build();
       client = api;
@@ -86,7 +95,7 @@ public final class ControlPlane implements AutoCloseable {
 
       Duration startup = Duration.ofNanos(System.nanoTime() - t0);
       record(name, cold, startup);
-      return new ControlPlane(name, server, kubeconfig, api, List.copyOf(started), startup);
+      return new ControlPlane(name, server, kubeconfig, api, List.copyOf(started), startup, pki, state, audit);
     } catch (RuntimeException e) {
       if (client != null) {
         client.close();
@@ -109,6 +118,37 @@ public final class ControlPlane implements AutoCloseable {
   /** The admin kubeconfig, for processes started against this control plane. */
   public Path kubeconfig() {
     return kubeconfig.file();
+  }
+
+  /**
+   * A kubeconfig for user {@code user} (group {@code system:masters}, so allowed everything), made on first
+   * use: its writes appear in the {@link #auditLog()} under {@code user.username = user}.
+   *
+   * @param user the user name (certificate CN), letters, digits, dots and dashes
+   */
+  public Path userKubeconfig(String user) {
+    Path file = state.resolve("users").resolve(user + ".kubeconfig");
+    synchronized (this) {
+      if (!Files.exists(file)) {
+        TestDirectories.created(file.getParent());
+        Kubeconfig.write(file, name, serverUrl, pki.caCertificate(), pki.clientCertificate(user),
+            pki.clientKey(user));
+      }
+    }
+    return file;
+  }
+
+  /**
+   * A new client authenticated as {@code user} (see {@link #userKubeconfig(String)}), without request retries
+   * like {@link #client()}; the caller closes it.
+   */
+  public KubernetesClient clientAs(String user) {
+    return new KubernetesClientBuilder().withConfig(new Kubeconfig(userKubeconfig(user)).clientConfig()).build();
+  }
+
+  /** The API server's audit log (writes on the operator's kinds, outputs, Events and Leases). */
+  public AuditLog auditLog() {
+    return new AuditLog(audit.log());
   }
 
   /** The API server's URL, {@code https://127.0.0.1:<port>}. */

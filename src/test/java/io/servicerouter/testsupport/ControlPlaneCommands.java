@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The command lines of a control plane's processes, the same recipe as {@code scripts/control-plane up}:
- * everything on 127.0.0.1, client certificates and RBAC, only the controllers the operator relies on.
+ * everything on 127.0.0.1, client certificates and RBAC, only the controllers the operator relies on; in
+ * addition, the API server audits writes ({@link AuditPolicy}).
  */
 final class ControlPlaneCommands {
 
@@ -26,8 +27,8 @@ final class ControlPlaneCommands {
         "--unsafe-no-fsync", "--log-level=warn");
   }
 
-  /** kube-apiserver serving {@code server} with the certificates of {@code pki}, RBAC on. */
-  static List<String> apiServer(Binaries binaries, int etcdPort, String server, Pki pki) {
+  /** kube-apiserver serving {@code server} with the certificates of {@code pki}, RBAC on, auditing as {@code audit}. */
+  static List<String> apiServer(Binaries binaries, int etcdPort, String server, Pki pki, AuditPolicy audit) {
     List<String> argv = new ArrayList<>(List.of(
         binaries.kubeApiserver().toString(),
         "--etcd-servers=http://127.0.0.1:" + etcdPort,
@@ -42,6 +43,7 @@ final class ControlPlaneCommands {
         "--disable-admission-plugins=ServiceAccount",
         "--allow-privileged=true"));
     argv.addAll(AdvertiseAddress.flags());
+    argv.addAll(audit.apiServerFlags());
     return argv;
   }
 

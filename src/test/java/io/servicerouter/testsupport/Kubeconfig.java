@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 /**
- * An admin kubeconfig with the certificates embedded, for the harness's own client and for the processes
- * started against the control plane (kube-controller-manager, ExternalDNS, later the operator).
+ * A kubeconfig with the certificates embedded: the admin's, for the harness's own client and for the processes
+ * started against the control plane (kube-controller-manager, ExternalDNS), or another user's, e.g. an
+ * operator's own identity (see {@link ControlPlane#userKubeconfig(String)}).
  *
  * @param file the kubeconfig file
  */
@@ -17,6 +18,14 @@ public record Kubeconfig(Path file) {
 
   /** Writes a kubeconfig for {@code server} with the CA and the admin client certificate of {@code pki}. */
   public static Kubeconfig write(Path file, String name, String server, Pki pki) {
+    return write(file, name, server, pki.caCertificate(), pki.adminCertificate(), pki.adminKey());
+  }
+
+  /**
+   * Writes a kubeconfig for {@code server} trusting {@code ca} and authenticating with the client certificate
+   * {@code certificate} and its {@code key}.
+   */
+  public static Kubeconfig write(Path file, String name, String server, Path ca, Path certificate, Path key) {
     String text = """
         apiVersion: v1
         kind: Config
@@ -36,8 +45,7 @@ public record Kubeconfig(Path file) {
             cluster: %1$s
             user: %1$s-admin
         current-context: %1$s
-        """.formatted(name, server, base64(pki.caCertificate()), base64(pki.adminCertificate()),
-            base64(pki.adminKey()));
+        """.formatted(name, server, base64(ca), base64(certificate), base64(key));
     try {
       Files.writeString(file, text);
     } catch (IOException e) {

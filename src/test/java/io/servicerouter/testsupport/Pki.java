@@ -73,6 +73,30 @@ public record Pki(Path directory) {
     return directory.resolve("admin.key");
   }
 
+  /**
+   * Makes (once) a client certificate for user {@code commonName} in group {@code system:masters}, so that a
+   * second client is allowed everything like the admin but appears under its own {@code user.username} in the
+   * audit log.
+   *
+   * @param commonName the user name, letters, digits, dots and dashes
+   * @return the certificate; its key is {@link #clientKey(String)}
+   */
+  public synchronized Path clientCertificate(String commonName) {
+    if (!commonName.matches("[A-Za-z0-9.-]+")) {
+      throw new IllegalArgumentException("not a plain user name: " + commonName);
+    }
+    Path certificate = directory.resolve("user-" + commonName + ".crt");
+    if (!Files.exists(certificate)) {
+      signed("user-" + commonName, "/O=system:masters/CN=" + commonName, CLIENT_EXTENSIONS);
+    }
+    return certificate;
+  }
+
+  /** The key of the certificate that {@link #clientCertificate(String)} made for {@code commonName}. */
+  public Path clientKey(String commonName) {
+    return directory.resolve("user-" + commonName + ".key");
+  }
+
   /** The private key that signs service-account tokens. */
   public Path serviceAccountKey() {
     return directory.resolve("sa.key");

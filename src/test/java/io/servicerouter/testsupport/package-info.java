@@ -2,7 +2,10 @@
  * Test harness for integration tests against real components started as local processes: a Kubernetes
  * control plane ({@link io.servicerouter.testsupport.ControlPlane}: etcd, kube-apiserver,
  * kube-controller-manager, with the operator's CRDs), BIND ({@link io.servicerouter.testsupport.BindServer})
- * and ExternalDNS ({@link io.servicerouter.testsupport.ExternalDns}).
+ * and ExternalDNS ({@link io.servicerouter.testsupport.ExternalDns}). The control plane's API server writes an
+ * audit log of the writes on the operator's kinds, outputs, Events and Leases
+ * ({@link io.servicerouter.testsupport.AuditLog}), and {@link io.servicerouter.testsupport.ControlPlane#clientAs}
+ * gives a client its own user name, so that a test counts the writes of one client only.
  *
  * <p>The Go programs come from the cache that {@code scripts/control-plane build} fills (located with
  * {@code scripts/control-plane env} or {@code CONTROL_PLANE_BIN}/{@code CONTROL_PLANE_CRDS}); BIND and openssl
