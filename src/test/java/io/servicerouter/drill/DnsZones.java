@@ -1,0 +1,63 @@
+package io.servicerouter.drill;
+
+import io.servicerouter.testsupport.BindServer;
+import io.servicerouter.testsupport.DnsLookup;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three regional private zones of the drill, each a BIND server of its own serving the platform domain
+ * {@link DrillApplication#DOMAIN}.
+ *
+ * <p>Why one server per zone: as in production (one Azure private zone per region, all for the same domain), every
+ * zone holds the <em>same</em> names; the operator writes one hostname for a route into every controller's
+ * DNSEndpoint, and only the zone it lands in differs. Zones with distinct names (e.g. {@code weu.example.test}
+ * and {@code neu.example.test}) on a single server cannot hold the same name, and no ExternalDNS flag rewrites
+ * names per instance; a single named process would need one view per zone selected by destination address, which
+ * {@link BindServer}, {@code ExternalDns} and {@code DnsLookup} (all on 127.0.0.1) do not offer. So each zone is
+ * its own {@link BindServer} with the zone {@code example.test}, and a query "in the WEU zone" is a query to the
+ * WEU server.
+ */
+public final class DnsZones implements AutoCloseable {
+
+  private final Map<Zone, BindServer> servers;
+
+  private DnsZones(Map<Zone, BindServer> servers) {
+    this.servers = servers;
+  }
+
+  /** Starts one BIND server per {@link Zone}, state and logs under {@code drill-dns-<zone>}. */
+  public static DnsZones start() {
+    Map<Zone, BindServer> servers = new EnumMap<>(Zone.class);
+    List<BindServer> started = new ArrayList<>();
+    try {
+      for (Zone zone : Zone.values()) {
+        BindServer server = BindServer.start("drill-dns-" + zone.label(), List.of(DrillApplication.DOMAIN));
+        started.add(server);
+        servers.put(zone, server);
+      }
+      return new DnsZones(servers);
+    } catch (RuntimeException e) {
+      started.forEach(BindServer::close);
+      throw e;
+    }
+  }
+
+  /** The server holding {@code zone}, for ExternalDNS. */
+  public BindServer server(Zone zone) {
+    return servers.get(zone);
+  }
+
+  /** A resolver that asks {@code zone}'s server, as a client in that region would. */
+  public DnsLookup lookup(Zone zone) {
+    return servers.get(zone).lookup();
+  }
+
+  /** Stops every server. */
+  @Override
+  public void close() {
+    servers.values().forEach(BindServer::close);
+  }
+}

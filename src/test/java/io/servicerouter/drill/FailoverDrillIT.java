@@ -1,0 +1,117 @@
+package io.servicerouter.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 5: the failover drill of SPEC §8.3 with two real clusters, real ExternalDNS and real DNS answers, every
+ * DNS expectation checked by querying the zones (plus NEU's {@code FailoverStarted}/{@code FailoverEnded} Events,
+ * SPEC §3.11). The timeline (with the {@code failover: <seconds> s} line) is printed to the test output
+ * ({@code failsafe-reports/io.servicerouter.drill.FailoverDrillIT-output.txt}); no timing is asserted.
+ */
+class FailoverDrillIT {
+
+  private static final int SERVICES = 10;
+  private static final String WEU_TARGET = DrillApplication.targetHost("weu");
+  private static final String NEU_TARGET = DrillApplication.targetHost("neu");
+  /** Per adopted controller (external-dns-weu, external-dns-frc): one route DNSEndpoint per service and one address. */
+  private static final int ADOPTED_DNS_ENDPOINTS = 2 * (SERVICES + 1);
+  /** How many passes each cluster's instances complete while both write the same zones. */
+  private static final int FLAP_PASSES = 2;
+
+  /**
+   * Normal operation, failure of WEU, adoption by NEU, hand-back in SPEC §8.2 order without flapping, and a
+   * LoadBalancer address change reaching every zone that carries the gateway name.
+   */
+  @Test
+  void weuFailsNeuAdoptsAndHandsBackWithoutFlapping() throws Exception {
+    try (FailoverDrill drill = FailoverDrill.start(SERVICES, DrillMode.ACTIVE)) {
+      try {
+        normalOperation(drill);
+        drill.failWeu();
+        Duration failover = drill.adoptWeu();
+        assertThat(failover).isPositive();
+        assertThat(drill.lookup(Zone.NEU).answers(drill.hostnames().get(0), "CNAME")).containsExactly(NEU_TARGET);
+        drill.awaitAddress(Zone.WEU, "neu", FailoverDrill.LOAD_BALANCER_IPS.get("neu"));
+        awaitEvent(drill.neu(), "FailoverStarted", "Adopting region weu: %d DNSEndpoints added");
+
+        Map<String, List<String>> sequences = drill.recoverWeu();
+        assertThat(sequences).hasSize(2 * SERVICES)
+            .allSatisfy((name, answers) -> assertThat(answers).as(name).containsExactly(NEU_TARGET, WEU_TARGET));
+        drill.awaitServedBy(Zone.NEU, "neu");
+        drill.lookup(Zone.WEU).await(NEU_TARGET, "A", List.of(), FailoverDrill.TIMEOUT);
+        awaitEvent(drill.neu(), "FailoverEnded", "Releasing region weu: %d DNSEndpoints removed");
+
+        drill.changeLoadBalancerIp(drill.neu(), "10.2.0.2");
+        drill.awaitAddress(Zone.NEU, "neu", "10.2.0.2");
+        drill.changeLoadBalancerIp(drill.weu(), "10.1.0.2");
+        drill.awaitAddress(Zone.WEU, "weu", "10.1.0.2");
+        drill.awaitAddress(Zone.FRC, "weu", "10.1.0.2");
+      } finally {
+        System.out.print(drill.timeline().render());
+      }
+    }
+  }
+
+  /**
+   * RegionBound with {@code sourceRegion: weu}: every zone points at WEU, and the NEU cluster writes nothing (its
+   * policy is inactive, so it has no DNSEndpoints and its ExternalDNS instances have nothing to write).
+   */
+  @Test
+  void regionBoundHubWritesEveryZone() throws Exception {
+    try (FailoverDrill drill = FailoverDrill.start(SERVICES, DrillMode.REGION_BOUND_WEU)) {
+      try {
+        for (Zone zone : Zone.values()) {
+          drill.awaitServedBy(zone, "weu");
+          drill.awaitAddress(zone, "weu", FailoverDrill.LOAD_BALANCER_IPS.get("weu"));
+          drill.neu().externalDns(zone).awaitCompletePass(FailoverDrill.TIMEOUT);
+          assertThat(drill.neu().dnsEndpointsFor(zone)).as("NEU DNSEndpoints for " + zone).isZero();
+          assertThat(drill.lookup(zone).answers(NEU_TARGET, "A")).as("NEU gateway in " + zone).isEmpty();
+        }
+      } finally {
+        System.out.print(drill.timeline().render());
+      }
+    }
+  }
+
+  /**
+   * The negative control of the no-flap check: restarting WEU before NEU released it (against SPEC §8.2 rule 4)
+   * makes two clusters write the WEU and FRC zones under one owner id, and the sampled answers go back and forth.
+   */
+  @Test
+  void recoveryBeforeReleaseFlaps() throws Exception {
+    try (FailoverDrill drill = FailoverDrill.start(SERVICES, DrillMode.ACTIVE)) {
+      try {
+        drill.failWeu();
+        drill.adoptWeu();
+        Map<String, List<String>> sequences = drill.restartWeuWhileAdopted(FLAP_PASSES);
+        assertThat(sequences.values()).as("answer sequences").anySatisfy(answers -> assertThat(answers)
+            .startsWith(NEU_TARGET, WEU_TARGET, NEU_TARGET));
+      } finally {
+        System.out.print(drill.timeline().render());
+      }
+    }
+  }
+
+  /** Waits for exactly one ClusterIdentity Event {@code reason}, its message {@code format} with the count. */
+  private static void awaitEvent(DrillCluster cluster, String reason, String format) {
+    String message = format.formatted(ADOPTED_DNS_ENDPOINTS);
+    await().atMost(FailoverDrill.TIMEOUT)
+        .untilAsserted(() -> assertThat(cluster.clusterIdentityEvents(reason)).containsExactly(message));
+  }
+
+  private static void normalOperation(FailoverDrill drill) {
+    drill.awaitServedBy(Zone.WEU, "weu");
+    drill.awaitServedBy(Zone.NEU, "neu");
+    drill.awaitServedBy(Zone.FRC, "weu");
+    drill.awaitAddress(Zone.WEU, "weu", FailoverDrill.LOAD_BALANCER_IPS.get("weu"));
+    drill.awaitAddress(Zone.NEU, "neu", FailoverDrill.LOAD_BALANCER_IPS.get("neu"));
+    drill.awaitAddress(Zone.FRC, "weu", FailoverDrill.LOAD_BALANCER_IPS.get("weu"));
+    assertThat(drill.lookup(Zone.WEU).answers(NEU_TARGET, "A")).as("NEU gateway in the WEU zone").isEmpty();
+  }
+}

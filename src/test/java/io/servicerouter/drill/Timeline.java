@@ -1,0 +1,55 @@
+package io.servicerouter.drill;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the drill did and when DNS showed it, as seconds since the drill's start; printed at the end, with the
+ * failover time as the last line ({@code failover: <seconds> s}).
+ */
+public final class Timeline {
+
+  private final Instant origin = Instant.now();
+  private final List<String> lines = new ArrayList<>();
+  private Duration failover;
+
+  /** Records that the drill performed {@code what} now, and returns the instant. */
+  public synchronized Instant step(String what) {
+    Instant now = Instant.now();
+    lines.add(line(now, "step", what));
+    return now;
+  }
+
+  /** Records that DNS reflected {@code what} at {@code when}. */
+  public synchronized void dns(String what, Instant when) {
+    lines.add(line(when, "dns ", what));
+  }
+
+  /** Records that a cluster's API server showed {@code what} now (e.g. the operator deleted objects). */
+  public synchronized void api(String what) {
+    lines.add(line(Instant.now(), "api ", what));
+  }
+
+  /** Records the failover time: from the adoption patch to the last adopted name answering the new target. */
+  public synchronized Duration failover(Instant patched, Instant lastAnswer) {
+    failover = Duration.between(patched, lastAnswer);
+    return failover;
+  }
+
+  /** The timeline as text, ending with the failover line if a failover was recorded. */
+  public synchronized String render() {
+    StringBuilder text = new StringBuilder("failover drill timeline (seconds since start)\n");
+    lines.forEach(line -> text.append(line).append('\n'));
+    if (failover != null) {
+      text.append(String.format(Locale.ROOT, "failover: %.3f s%n", failover.toNanos() / 1e9));
+    }
+    return text.toString();
+  }
+
+  private String line(Instant when, String kind, String what) {
+    return String.format(Locale.ROOT, "%9.3f  %s  %s", Duration.between(origin, when).toNanos() / 1e9, kind, what);
+  }
+}
