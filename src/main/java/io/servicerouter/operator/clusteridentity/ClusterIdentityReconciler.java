@@ -10,7 +10,6 @@ import io.servicerouter.operator.reconcile.OperatorContext;
 import io.servicerouter.operator.reconcile.PlannedReconciler;
 import io.servicerouter.operator.reconcile.Trigger;
 import io.servicerouter.planner.Evaluation;
-import io.servicerouter.planner.Planner;
 import java.util.List;
 
 /**
@@ -33,7 +32,7 @@ public final class ClusterIdentityReconciler extends PlannedReconciler<ClusterId
       ClusterIdentityStatus before = identity.getStatus();
       ClusterIdentityStatus after = evaluation.status(identity);
       if (context.statuses().write(identity, after)) {
-        FailoverEvents.of(before, after, Planner.plan(snapshot, context.options()), context.caches().dnsEndpoints())
+        FailoverEvents.of(identity, before, after, snapshot, context.options())
             .forEach(transition -> context.events().emit(identity, transition));
       }
     });

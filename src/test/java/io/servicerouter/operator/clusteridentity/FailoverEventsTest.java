@@ -3,20 +3,24 @@ package io.servicerouter.operator.clusteridentity;
 import static io.servicerouter.operator.cache.Fixtures.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.cluster.ClusterIdentityStatus;
-import io.servicerouter.model.externaldns.DNSEndpoint;
-import io.servicerouter.operator.cache.InMemoryCaches;
+import io.servicerouter.model.cluster.DNSConfiguration;
+import io.servicerouter.model.routing.DNSPolicy;
+import io.servicerouter.model.routing.Gateway;
+import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.operator.reconcile.Transitions.Transition;
+import io.servicerouter.planner.IndexedSnapshot;
 import io.servicerouter.planner.Options;
-import io.servicerouter.planner.Plan;
-import java.util.IdentityHashMap;
+import io.servicerouter.planner.Snapshot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * SPEC §3.11 FailoverStarted / FailoverEnded: the counts compare the desired state with the adoption before
+ * and after the change (E2: one route DNSEndpoint of the adopted region), whatever exists in the cluster.
+ */
 class FailoverEventsTest {
-
-  private final InMemoryCaches stores = new InMemoryCaches(Options.DEFAULTS);
 
   private static ClusterIdentityStatus served(String... regions) {
     ClusterIdentityStatus status = new ClusterIdentityStatus();
@@ -24,43 +28,79 @@ class FailoverEventsTest {
     return status;
   }
 
-  private static DNSEndpoint routeEndpoint(String name, String region) {
-    return object(DNSEndpoint.class, """
-        apiVersion: externaldns.k8s.io/v1alpha1
-        kind: DNSEndpoint
-        metadata:
-          name: %s
-          namespace: myapp
-          labels: {router.io/region: %s}
-          ownerReferences: [{apiVersion: routing.router.io/v1alpha1, kind: ServiceRoute, name: web, uid: u1, controller: true}]
-        spec: {endpoints: []}
-        """.formatted(name, region));
+  private static ClusterIdentity identity(String adoptsRegions) {
+    return object(ClusterIdentity.class, """
+        apiVersion: cluster.router.io/v1alpha1
+        kind: ClusterIdentity
+        metadata: {name: cluster-identity}
+        spec: {region: neu, cluster: aks01, domain: example.com, environmentLetter: p, adoptsRegions: %s}
+        """.formatted(adoptsRegions));
   }
 
-  private static Plan plan(HasMetadata... generated) {
-    return new Plan(List.of(generated), new IdentityHashMap<>());
+  /** SPEC §4.5 input F in region neu with the given ClusterIdentity, plus a RegionBound hub sourced in neu. */
+  private static Snapshot snapshot(ClusterIdentity identity) {
+    return IndexedSnapshot.builder(Options.DEFAULTS).addAll(List.of(identity,
+        object(DNSConfiguration.class, """
+            apiVersion: cluster.router.io/v1alpha1
+            kind: DNSConfiguration
+            metadata: {name: dns-config}
+            spec: {externalDNSControllers: [{name: external-dns-weu, region: weu}, {name: external-dns-neu, region: neu}]}
+            """),
+        object(Gateway.class, """
+            apiVersion: routing.router.io/v1alpha1
+            kind: Gateway
+            metadata: {name: default-gateway, namespace: istio-system}
+            spec: {controller: aks-istio-ingressgateway-internal, credentialName: cert, targetPostfix: internal}
+            """),
+        object(DNSPolicy.class, """
+            apiVersion: routing.router.io/v1alpha1
+            kind: DNSPolicy
+            metadata: {name: default, namespace: myapp}
+            spec: {mode: Active}
+            """),
+        object(ServiceRoute.class, """
+            apiVersion: routing.router.io/v1alpha1
+            kind: ServiceRoute
+            metadata: {name: web, namespace: myapp}
+            spec: {serviceName: web, gatewayName: default-gateway, gatewayNamespace: istio-system, environment: prod, application: shop}
+            """),
+        object(DNSPolicy.class, """
+            apiVersion: routing.router.io/v1alpha1
+            kind: DNSPolicy
+            metadata: {name: default, namespace: hub}
+            spec: {mode: RegionBound, sourceRegion: neu}
+            """),
+        object(ServiceRoute.class, """
+            apiVersion: routing.router.io/v1alpha1
+            kind: ServiceRoute
+            metadata: {name: web, namespace: hub}
+            spec: {serviceName: web, gatewayName: default-gateway, gatewayNamespace: istio-system, environment: prod, application: hub}
+            """))).build();
   }
 
   @Test
-  void anAdoptedRegionStartsAFailoverCountingItsDesiredEndpoints() {
-    Plan plan = plan(routeEndpoint("web-external-dns-weu", "weu"), routeEndpoint("web-external-dns-neu", "neu"));
+  void anAdoptedRegionStartsAFailoverCountingOnlyTheEndpointsTheAdoptionAdds() {
+    ClusterIdentity identity = identity("[weu]");
 
-    assertThat(FailoverEvents.of(served("neu"), served("neu", "weu"), plan, stores.caches().dnsEndpoints()))
+    assertThat(FailoverEvents.of(identity, served("neu"), served("neu", "weu"), snapshot(identity), Options.DEFAULTS))
+        .as("the hub's weu record exists with or without the adoption")
         .containsExactly(new Transition("Normal", "FailoverStarted", "Adopting region weu: 1 DNSEndpoints added"));
   }
 
   @Test
-  void aReleasedRegionEndsTheFailoverCountingItsExistingEndpoints() {
-    stores.put(routeEndpoint("web-external-dns-weu", "weu"), routeEndpoint("api-external-dns-weu", "weu"));
+  void aReleasedRegionEndsTheFailoverCountingTheEndpointsTheReleaseRemoves() {
+    ClusterIdentity identity = identity("[]");
 
-    assertThat(FailoverEvents.of(served("neu", "weu"), served("neu"), plan(), stores.caches().dnsEndpoints()))
-        .containsExactly(new Transition("Normal", "FailoverEnded", "Releasing region weu: 2 DNSEndpoints removed"));
+    assertThat(FailoverEvents.of(identity, served("neu", "weu"), served("neu"), snapshot(identity), Options.DEFAULTS))
+        .containsExactly(new Transition("Normal", "FailoverEnded", "Releasing region weu: 1 DNSEndpoints removed"));
   }
 
   @Test
   void unchangedAdoptionAnnouncesNothing() {
-    assertThat(FailoverEvents.of(served("neu", "weu"), served("neu", "weu"), plan(), stores.caches().dnsEndpoints()))
-        .isEmpty();
-    assertThat(FailoverEvents.of(null, served("neu"), plan(), stores.caches().dnsEndpoints())).isEmpty();
+    ClusterIdentity identity = identity("[weu]");
+
+    assertThat(FailoverEvents.of(identity, served("neu", "weu"), served("neu", "weu"), snapshot(identity),
+        Options.DEFAULTS)).isEmpty();
+    assertThat(FailoverEvents.of(identity, null, served("neu"), snapshot(identity), Options.DEFAULTS)).isEmpty();
   }
 }
