@@ -117,6 +117,19 @@ public final class FailoverDrill implements AutoCloseable {
     return last;
   }
 
+  /**
+   * Normal operation: each region's zone answers with its own cluster's gateway for every name, the FRC zone
+   * (no cluster) with WEU's through the cross-region controller, and each zone has its gateway's A record.
+   */
+  public void awaitNormalOperation() {
+    awaitServedBy(Zone.WEU, "weu");
+    awaitServedBy(Zone.NEU, "neu");
+    awaitServedBy(Zone.FRC, "weu");
+    awaitAddress(Zone.WEU, "weu", LOAD_BALANCER_IPS.get("weu"));
+    awaitAddress(Zone.NEU, "neu", LOAD_BALANCER_IPS.get("neu"));
+    awaitAddress(Zone.FRC, "weu", LOAD_BALANCER_IPS.get("weu"));
+  }
+
   /** Waits until {@code zone} has {@code region}'s gateway name as an A record with {@code ip}. */
   public void awaitAddress(Zone zone, String region, String ip) {
     lookup(zone).await(DrillApplication.targetHost(region), "A", List.of(ip), TIMEOUT);

@@ -106,12 +106,7 @@ class FailoverDrillIT {
   }
 
   private static void normalOperation(FailoverDrill drill) {
-    drill.awaitServedBy(Zone.WEU, "weu");
-    drill.awaitServedBy(Zone.NEU, "neu");
-    drill.awaitServedBy(Zone.FRC, "weu");
-    drill.awaitAddress(Zone.WEU, "weu", FailoverDrill.LOAD_BALANCER_IPS.get("weu"));
-    drill.awaitAddress(Zone.NEU, "neu", FailoverDrill.LOAD_BALANCER_IPS.get("neu"));
-    drill.awaitAddress(Zone.FRC, "weu", FailoverDrill.LOAD_BALANCER_IPS.get("weu"));
+    drill.awaitNormalOperation();
     assertThat(drill.lookup(Zone.WEU).answers(NEU_TARGET, "A")).as("NEU gateway in the WEU zone").isEmpty();
   }
 }
