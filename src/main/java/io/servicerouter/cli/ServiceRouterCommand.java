@@ -39,6 +39,20 @@ public final class ServiceRouterCommand implements Runnable {
    * @param args the command line
    */
   public static void main(String[] args) {
+    keepAsyncTasksOnPooledThreads();
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * On one or two CPUs the JDK gives the common ForkJoinPool a parallelism of 1, and CompletableFuture then runs
+   * every async continuation on a new thread; the Kubernetes client's HTTP responses are such continuations, so
+   * the operator started thousands of threads a minute under load. A parallelism of 2 keeps them pooled. Set
+   * before anything loads CompletableFuture, which reads it once; an explicit setting is respected.
+   */
+  private static void keepAsyncTasksOnPooledThreads() {
+    String property = "java.util.concurrent.ForkJoinPool.common.parallelism";
+    if (System.getProperty(property) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+      System.setProperty(property, "2");
+    }
   }
 }

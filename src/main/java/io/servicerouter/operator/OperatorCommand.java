@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.servicerouter.cli.BuildVersion;
 import io.servicerouter.operator.cache.WatchScope;
+import io.servicerouter.operator.logging.Logging;
 import io.servicerouter.planner.AddressRecordsMode;
 import io.servicerouter.planner.Options;
 import java.io.IOException;
@@ -80,7 +81,7 @@ public final class OperatorCommand implements Callable<Integer> {
   String logLevel;
 
   @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "text",
-      description = "Log format (only text is implemented so far).")
+      description = "Log format: text, or json (one object per line).")
   String logFormat;
 
   @Spec
@@ -91,13 +92,9 @@ public final class OperatorCommand implements Callable<Integer> {
   @Override
   @SuppressWarnings("try") // the HTTP servers only need to live as long as the try block
   public Integer call() throws Exception {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", logLevel);
-    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-    Logger log = LoggerFactory.getLogger(OperatorCommand.class);
     OperatorSettings settings = settings();
-    if ("json".equals(logFormat)) {
-      log.warn("--log-format=json is not implemented yet; logging text");
-    }
+    Logging.configure(logLevel, "json".equals(logFormat), System.err);
+    Logger log = LoggerFactory.getLogger(OperatorCommand.class);
     OperatorMetrics metrics = new OperatorMetrics(BuildVersion.current());
     CountDownLatch stopped = new CountDownLatch(1);
     try (KubernetesClient client = client();
@@ -124,6 +121,9 @@ public final class OperatorCommand implements Callable<Integer> {
   OperatorSettings settings() {
     if (maxConcurrentReconciles < 1) {
       throw new ParameterException(spec.commandLine(), "--max-concurrent-reconciles must be at least 1");
+    }
+    if (!List.of("trace", "debug", "info", "warn", "error").contains(logLevel)) {
+      throw new ParameterException(spec.commandLine(), "--log-level must be trace, debug, info, warn or error: " + logLevel);
     }
     if (!List.of("text", "json").contains(logFormat)) {
       throw new ParameterException(spec.commandLine(), "--log-format must be text or json: " + logFormat);

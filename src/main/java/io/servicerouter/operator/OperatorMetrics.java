@@ -46,6 +46,11 @@ public final class OperatorMetrics {
     leader.set(isLeader ? 1 : 0);
   }
 
+  /** Whether this instance leads (what {@code servicerouter_leader} reports). */
+  public boolean isLeader() {
+    return leader.get() == 1;
+  }
+
   /** The registry, for JOSDK's own meters. */
   public PrometheusMeterRegistry registry() {
     return registry;

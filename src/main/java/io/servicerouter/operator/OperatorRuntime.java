@@ -9,9 +9,11 @@ import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.servicerouter.operator.addressrecords.AddressRecordsReconciler;
+import io.servicerouter.operator.cache.CacheSnapshot;
 import io.servicerouter.operator.cache.SchemaProblemCache;
 import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.operator.clusteridentity.ClusterIdentityReconciler;
+import io.servicerouter.operator.convergence.ConfigConvergence;
 import io.servicerouter.operator.dnsconfiguration.DNSConfigurationReconciler;
 import io.servicerouter.operator.dnspolicy.DNSPolicyReconciler;
 import io.servicerouter.operator.gateway.GatewayReconciler;
@@ -76,8 +78,12 @@ public final class OperatorRuntime implements AutoCloseable {
     caches.forgetDeleted(problems);
     caches.startAndAwaitSync(SYNC_TIMEOUT);
     EventRecorder events = new EventRecorder(client, clock);
+    ConfigConvergence convergence = new ConfigConvergence(caches, () -> new CacheSnapshot(caches, problems),
+        settings.options(), System::nanoTime, metrics::isLeader, metrics.registry());
+    convergence.start();
     OperatorContext context = new OperatorContext(caches, problems, settings.options(),
-        new StatusWriter(client, new StatusFactory(clock), events), new GeneratedObjects(client), events, metrics);
+        new StatusWriter(client, new StatusFactory(clock), events), new GeneratedObjects(client), events, metrics,
+        convergence);
     metrics.beforeScrape(new CacheGauges(context, metrics.registry()));
     AtomicBoolean stopping = new AtomicBoolean();
     String identity = identity();
@@ -104,6 +110,7 @@ public final class OperatorRuntime implements AutoCloseable {
     return o -> {
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)
+          .withResourceCloner(new ReadOnlyPrimaries())
           .checkingCRDAndValidateLocalModel(false)
           .withConcurrentReconciliationThreads(settings.maxConcurrentReconciles())
           .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()));

@@ -25,12 +25,15 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Benchmark program (not a test) for the operator on a real control plane: N ServiceRoutes in 100
@@ -39,7 +42,10 @@ import java.util.function.BooleanSupplier;
  * DNSEndpoint exists and every route's status lists them (failover), the time to release, the API server's
  * writes per route during each phase (the global resourceVersion advance: every write to etcd advances it,
  * so it counts what the API server stored, whoever wrote it), the operator process's RSS, and the raw floor:
- * the same number of DNSEndpoint creations by a plain client with the operator's concurrency.
+ * the same number of DNSEndpoint creations by a plain client with the operator's concurrency. To tell where the
+ * time goes it also reports, per phase, the CPU seconds of the operator, etcd, kube-apiserver, the controller
+ * manager and itself, the operator's reconciles per controller, and two more floors: the same DNSEndpoints
+ * written by server-side apply (the operator's way) and one status update per route.
  *
  * <p>Run: {@code scripts/benchmark-operator [ROUTES...]} (default 1000).
  */
@@ -63,50 +69,133 @@ public final class OperatorBenchmark {
   /**
    * Entry point.
    *
-   * @param args route counts (default 1000); each runs on a fresh control plane
+   * @param args {@code [--runs K] [ROUTES...]}: route counts (default 1000), each run K times (default 1), every
+   *     run on a fresh control plane; with several runs the medians are printed last
    */
   public static void main(String[] args) throws Exception {
+    int runs = 1;
     List<Integer> sizes = new ArrayList<>();
-    for (String arg : args) {
-      sizes.add(Integer.parseInt(arg));
+    for (int i = 0; i < args.length; i++) {
+      if ("--runs".equals(args[i])) {
+        runs = Integer.parseInt(args[++i]);
+      } else {
+        sizes.add(Integer.parseInt(args[i]));
+      }
     }
     if (sizes.isEmpty()) {
       sizes.add(1000);
     }
     for (int size : sizes) {
-      try (ControlPlane controlPlane = ControlPlane.start("bench-" + size)) {
-        new OperatorBenchmark(controlPlane.client()).run(controlPlane, size);
+      List<Result> results = new ArrayList<>();
+      for (int run = 1; run <= runs; run++) {
+        try (ControlPlane controlPlane = ControlPlane.start("bench-" + size + "-" + run)) {
+          Result result = new OperatorBenchmark(controlPlane.client()).run(controlPlane, size);
+          System.out.println("run " + run + ": " + result);
+          results.add(result);
+        }
+      }
+      if (runs > 1) {
+        System.out.println("median of " + runs + " runs: " + Result.median(results));
       }
     }
     System.exit(0);
   }
 
-  private void run(ControlPlane controlPlane, int size) throws Exception {
+  private Result run(ControlPlane controlPlane, int size) throws Exception {
     setUp(size);
-    Process operator = startOperator(controlPlane);
+    int metricsPort = freePort();
+    Process operator = startOperator(controlPlane, metricsPort);
+    Map<String, Long> pids = new LinkedHashMap<>();
+    pids.put("operator", operator.pid());
+    pids.putAll(controlPlane.processIds());
+    pids.put("benchmark", ProcessHandle.current().pid());
     try {
-      long rv0 = resourceVersion();
-      double converge = timeUntil(() -> converged(size, 1));
-      long rv1 = resourceVersion();
+      Reconciles reconciles = new Reconciles(metricsPort);
+      Phase converge = measure(pids, () -> converged(size, 1), reconciles);
       patchAdoptions(List.of("weu"));
-      double failover = timeUntil(() -> converged(size, 3));
-      long rv2 = resourceVersion();
+      Phase failover = measure(pids, () -> converged(size, 3), reconciles);
       patchAdoptions(List.of());
-      double release = timeUntil(() -> converged(size, 1));
-      long rv3 = resourceVersion();
+      Phase release = measure(pids, () -> converged(size, 1), reconciles);
       long rss = rssKiB(operator.pid());
-      double floor1 = rawFloor(size, "floor-a");
-      double floor2 = rawFloor(2 * size, "floor-b");
-      System.out.printf(Locale.ROOT,
-          "operator routes=%d first-convergence=%.2f s (floor %.2f s, ratio %.2f, writes/route %.2f)"
-              + " failover=%.2f s (floor %.2f s, ratio %.2f, writes/route %.2f)"
-              + " release=%.2f s (writes/route %.2f) operator-rss=%d MiB%n",
-          size, converge, floor1, converge / floor1, (rv1 - rv0) / (double) size,
-          failover, floor2, failover / floor2, (rv2 - rv1) / (double) size,
-          release, (rv3 - rv2) / (double) size, rss / 1024);
+      Phase floor1 = measure(pids, rawFloor(size, "floor-a", Write.CREATE), reconciles);
+      Phase floor2 = measure(pids, rawFloor(2 * size, "floor-b", Write.CREATE), reconciles);
+      Phase applyFloor = measure(pids, rawFloor(2 * size, "floor-c", Write.SERVER_SIDE_APPLY), reconciles);
+      operator.destroy();
+      operator.waitFor();
+      Phase statusFloor = measure(pids, statusFloor(), reconciles);
+      return new Result(size, converge, failover, release, floor1, floor2, applyFloor, statusFloor, rss / 1024);
     } finally {
       operator.destroy();
       operator.waitFor();
+    }
+  }
+
+  /**
+   * Waits for {@code condition}, measuring the wall time, the writes stored, each process's CPU time and the
+   * operator's reconciles.
+   */
+  private Phase measure(Map<String, Long> pids, BooleanSupplier condition, Reconciles reconciles)
+      throws InterruptedException {
+    long revision = resourceVersion();
+    CpuTimes cpu = CpuTimes.read(pids);
+    Map<String, Long> reconciled = reconciles.read();
+    long start = System.nanoTime();
+    while (!condition.getAsBoolean()) {
+      Thread.sleep(POLL_MILLIS);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Phase(seconds, resourceVersion() - revision, CpuTimes.read(pids).since(cpu),
+        Reconciles.since(reconciles.read(), reconciled));
+  }
+
+  /**
+   * One phase: its wall time, the writes the API server stored during it (resourceVersion advance), the CPU
+   * seconds each process spent, and the operator's reconciles per controller.
+   */
+  record Phase(double seconds, long writes, CpuTimes cpu, Map<String, Long> reconciles) {
+
+    String describe(int routes) {
+      return String.format(Locale.ROOT, "%.2f s, writes/route %.2f, cpu %s, reconciles %s", seconds,
+          writes / (double) routes, cpu, reconciles);
+    }
+  }
+
+  /** The phases of one run and the operator's resident memory at the end. */
+  record Result(int routes, Phase converge, Phase failover, Phase release, Phase floor1, Phase floor2,
+      Phase applyFloor, Phase statusFloor, long rssMiB) {
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "routes=%d%n  first convergence %s%n  failover %s%n  release %s%n"
+              + "  floor (%d creates) %s%n  floor (%d creates) %s%n  floor (%d server-side applies) %s%n"
+              + "  floor (%d status updates, operator stopped) %s%n"
+              + "  ratios: first convergence %.2f, failover %.2f; operator RSS %d MiB",
+          routes, converge.describe(routes), failover.describe(routes), release.describe(routes),
+          routes, floor1.describe(routes), 2 * routes, floor2.describe(routes), 2 * routes, applyFloor.describe(routes),
+          routes, statusFloor.describe(routes), converge.seconds / floor1.seconds, failover.seconds / floor2.seconds, rssMiB);
+    }
+
+    /** The median of every number over several runs of the same size (the CPU split of the median run). */
+    static String median(List<Result> results) {
+      return String.format(Locale.ROOT,
+          "routes=%d first convergence %.2f s (floor %.2f s, ratio %.2f), failover %.2f s (floor %.2f s, ratio %.2f),"
+              + " release %.2f s, writes/route %.2f/%.2f/%.2f, operator RSS %d MiB",
+          results.get(0).routes,
+          median(results, r -> r.converge.seconds), median(results, r -> r.floor1.seconds),
+          median(results, r -> r.converge.seconds / r.floor1.seconds),
+          median(results, r -> r.failover.seconds), median(results, r -> r.floor2.seconds),
+          median(results, r -> r.failover.seconds / r.floor2.seconds),
+          median(results, r -> r.release.seconds),
+          median(results, r -> r.converge.writes / (double) r.routes),
+          median(results, r -> r.failover.writes / (double) r.routes),
+          median(results, r -> r.release.writes / (double) r.routes),
+          (long) median(results, r -> r.rssMiB));
+    }
+
+    private static double median(List<Result> results, ToDoubleFunction<Result> value) {
+      double[] sorted = results.stream().mapToDouble(value).sorted().toArray();
+      int middle = sorted.length / 2;
+      return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
   }
 
@@ -122,14 +211,6 @@ public final class OperatorBenchmark {
       }
     }
     return true;
-  }
-
-  private static double timeUntil(BooleanSupplier condition) throws InterruptedException {
-    long start = System.nanoTime();
-    while (!condition.getAsBoolean()) {
-      Thread.sleep(POLL_MILLIS);
-    }
-    return (System.nanoTime() - start) / 1e9;
   }
 
   private void setUp(int size) throws Exception {
@@ -179,11 +260,14 @@ public final class OperatorBenchmark {
       route.setSpec(routeSpec);
       objects.add(route);
     }
-    createAll(objects);
+    createAll(objects, Write.CREATE);
   }
 
-  /** The raw floor: {@code count} DNSEndpoint creations by a plain client with the operator's concurrency. */
-  private double rawFloor(int count, String namespace) throws Exception {
+  /**
+   * The raw floor: {@code count} DNSEndpoint creations (or server-side applies, the operator's way of writing) by
+   * a plain client with the operator's concurrency, as a condition that does the work once and then holds.
+   */
+  private BooleanSupplier rawFloor(int count, String namespace, Write write) {
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .create();
     List<HasMetadata> objects = new ArrayList<>();
@@ -194,17 +278,57 @@ public final class OperatorBenchmark {
           new Endpoint("svc-" + i + ".example.com", "CNAME", List.of("aks01-neu-internal.example.com"), null))));
       objects.add(endpoint);
     }
-    long start = System.nanoTime();
-    createAll(objects);
-    return (System.nanoTime() - start) / 1e9;
+    return () -> {
+      try {
+        createAll(objects, write);
+        return true;
+      } catch (Exception e) {
+        throw new IllegalStateException("raw floor creations failed", e);
+      }
+    };
   }
 
-  private void createAll(List<HasMetadata> objects) throws Exception {
+  /**
+   * The floor of the routes' status writes: one status update per route (the whole object with a changed
+   * condition message, as the operator writes it) by a plain client with the operator's concurrency.
+   */
+  private BooleanSupplier statusFloor() {
+    List<ServiceRoute> copies = new ArrayList<>();
+    for (ServiceRoute route : routes.getStore().list()) {
+      ServiceRoute copy = client.getKubernetesSerialization().clone(route);
+      copy.getStatus().getConditions().get(0).setMessage("benchmark status write");
+      copies.add(copy);
+    }
+    return () -> {
+      try {
+        runAll(copies.stream().<Runnable>map(copy -> () -> client.resource(copy).updateStatus()).toList());
+        return true;
+      } catch (Exception e) {
+        throw new IllegalStateException("status floor writes failed", e);
+      }
+    };
+  }
+
+  /** How the raw floor writes. */
+  private enum Write { CREATE, SERVER_SIDE_APPLY }
+
+  private void createAll(List<HasMetadata> objects, Write write) throws Exception {
+    runAll(objects.stream().<Runnable>map(object -> () -> {
+      if (write == Write.CREATE) {
+        client.resource(object).create();
+      } else {
+        client.resource(object).fieldManager("benchmark").forceConflicts().serverSideApply();
+      }
+    }).toList());
+  }
+
+  /** Runs the writes on {@link #CONCURRENCY} threads, like the operator's reconcile threads. */
+  private static void runAll(List<Runnable> writes) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
     try {
       List<Future<?>> futures = new ArrayList<>();
-      for (HasMetadata object : objects) {
-        futures.add(pool.submit(() -> client.resource(object).create()));
+      for (Runnable write : writes) {
+        futures.add(pool.submit(write));
       }
       for (Future<?> future : futures) {
         future.get();
@@ -225,13 +349,18 @@ public final class OperatorBenchmark {
     return Long.parseLong(client.namespaces().list().getMetadata().getResourceVersion());
   }
 
-  private static Process startOperator(ControlPlane controlPlane) throws IOException {
+  private static Process startOperator(ControlPlane controlPlane, int metricsPort) throws IOException {
     Path log = Files.createTempFile("operator-bench", ".log");
     System.out.println("operator log: " + log);
-    return new ProcessBuilder("java", "-XX:+UseSerialGC", "-jar", "target/servicerouter.jar", "operator",
+    List<String> command = new ArrayList<>(List.of("java", "-XX:+UseSerialGC"));
+    String extraOptions = System.getenv("SR_OPERATOR_JAVA_OPTS");
+    if (extraOptions != null && !extraOptions.isBlank()) {
+      command.addAll(List.of(extraOptions.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-jar", "target/servicerouter.jar", "operator",
         "--kubeconfig", controlPlane.kubeconfig().toString(),
-        "--metrics-bind-address", "127.0.0.1:" + freePort(), "--health-probe-bind-address", "127.0.0.1:" + freePort())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        "--metrics-bind-address", "127.0.0.1:" + metricsPort, "--health-probe-bind-address", "127.0.0.1:" + freePort()));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
   private static int freePort() throws IOException {

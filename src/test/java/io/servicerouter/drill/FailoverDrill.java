@@ -150,12 +150,36 @@ public final class FailoverDrill implements AutoCloseable {
   public Duration adoptWeu() {
     Instant patched = timeline.step("neu adopts weu: ClusterIdentity adoptsRegions [weu]");
     neu.adopt(List.of("weu"));
-    Instant last = patched;
+    Instant operatorDone = awaitAdoptedEndpoints();
+    Instant last = operatorDone;
     for (Zone zone : ADOPTED_ZONES) {
       Instant switched = awaitServedBy(zone, "neu");
       last = switched.isAfter(last) ? switched : last;
     }
-    return timeline.failover(patched, last);
+    return timeline.failover(patched, operatorDone, last);
+  }
+
+  /**
+   * Waits until NEU has as many DNSEndpoints for each adopted zone as WEU has (WEU's API server keeps its
+   * objects), polling NEU's API server; returns when that was first seen: the operator's part of the failover.
+   */
+  private Instant awaitAdoptedEndpoints() {
+    Map<Zone, Integer> expected = new EnumMap<>(Zone.class);
+    ADOPTED_ZONES.forEach(zone -> expected.put(zone, weu.dnsEndpointsFor(zone)));
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (!ADOPTED_ZONES.stream().allMatch(zone -> neu.dnsEndpointsFor(zone) >= expected.get(zone))) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("neu did not write the adopted zones' DNSEndpoints within " + TIMEOUT);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    timeline.api("neu's operator wrote every DNSEndpoint for the weu and frc zones");
+    return Instant.now();
   }
 
   /**

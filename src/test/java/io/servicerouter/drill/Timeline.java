@@ -15,6 +15,7 @@ public final class Timeline {
   private final Instant origin = Instant.now();
   private final List<String> lines = new ArrayList<>();
   private Duration failover;
+  private Duration operator;
 
   /** Records that the drill performed {@code what} now, and returns the instant. */
   public synchronized Instant step(String what) {
@@ -33,9 +34,13 @@ public final class Timeline {
     lines.add(line(Instant.now(), "api ", what));
   }
 
-  /** Records the failover time: from the adoption patch to the last adopted name answering the new target. */
-  public synchronized Duration failover(Instant patched, Instant lastAnswer) {
+  /**
+   * Records the failover time, from the adoption patch to the last adopted name answering the new target, and
+   * the part of it until the adopting operator had written every DNSEndpoint (the rest is ExternalDNS and DNS).
+   */
+  public synchronized Duration failover(Instant patched, Instant operatorDone, Instant lastAnswer) {
     failover = Duration.between(patched, lastAnswer);
+    operator = Duration.between(patched, operatorDone);
     return failover;
   }
 
@@ -44,6 +49,8 @@ public final class Timeline {
     StringBuilder text = new StringBuilder("failover drill timeline (seconds since start)\n");
     lines.forEach(line -> text.append(line).append('\n'));
     if (failover != null) {
+      text.append(String.format(Locale.ROOT, "failover split: operator %.3f s, then ExternalDNS and DNS %.3f s%n",
+          operator.toNanos() / 1e9, failover.minus(operator).toNanos() / 1e9));
       text.append(String.format(Locale.ROOT, "failover: %.3f s%n", failover.toNanos() / 1e9));
     }
     return text.toString();

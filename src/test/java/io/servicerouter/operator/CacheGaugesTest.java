@@ -21,7 +21,7 @@ class CacheGaugesTest {
 
   CacheGaugesTest() {
     metrics.beforeScrape(new CacheGauges(new OperatorContext(stores.caches(), SpecProblems.NONE, Options.DEFAULTS,
-        null, null, null, metrics), metrics.registry()));
+        null, null, null, metrics, null), metrics.registry()));
   }
 
   private static ServiceRoute route(String name, String phase) {

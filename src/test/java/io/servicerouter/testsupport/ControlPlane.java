@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -159,6 +161,13 @@ public final class ControlPlane implements AutoCloseable {
   /** How long {@link #start} took, from locating the binaries to the CRDs being Established. */
   public Duration startupTime() {
     return startupTime;
+  }
+
+  /** The process ids of etcd, kube-apiserver and kube-controller-manager by name, for benchmarks' CPU accounting. */
+  public Map<String, Long> processIds() {
+    Map<String, Long> ids = new LinkedHashMap<>();
+    processes.forEach(process -> ids.put(process.name(), process.pid()));
+    return ids;
   }
 
   /** True while etcd, kube-apiserver and kube-controller-manager all run. */

@@ -66,6 +66,11 @@ public final class ManagedProcess {
     return name;
   }
 
+  /** The operating system's process id, e.g. to read the process's CPU time in benchmarks. */
+  public long pid() {
+    return process.pid();
+  }
+
   /** The file that receives the process's standard output and error. */
   public Path logFile() {
     return logFile;

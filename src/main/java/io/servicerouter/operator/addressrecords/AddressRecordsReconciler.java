@@ -73,10 +73,10 @@ public final class AddressRecordsReconciler extends PlannedReconciler<Service> {
   protected List<Trigger<?>> triggers() {
     SharedCaches caches = context.caches();
     return List.of(
-        Trigger.of(ClusterIdentity.class, caches.clusterIdentities(), new AllLoadBalancersMapper<>(caches.services())),
-        Trigger.of(DNSConfiguration.class, caches.dnsConfigurations(), new AllLoadBalancersMapper<>(caches.services())),
-        Trigger.of(DNSPolicy.class, caches.policies(), new AllLoadBalancersMapper<>(caches.services())),
-        Trigger.of(Gateway.class, caches.gateways(), LoadBalancersOfIstioControllerMapper.ofGateway(caches.services())),
+        Trigger.onSpecChange(ClusterIdentity.class, caches.clusterIdentities(), new AllLoadBalancersMapper<>(caches.services())),
+        Trigger.onSpecChange(DNSConfiguration.class, caches.dnsConfigurations(), new AllLoadBalancersMapper<>(caches.services())),
+        Trigger.onSpecChange(DNSPolicy.class, caches.policies(), new AllLoadBalancersMapper<>(caches.services())),
+        Trigger.onSpecChange(Gateway.class, caches.gateways(), LoadBalancersOfIstioControllerMapper.ofGateway(caches.services())),
         Trigger.of(Service.class, caches.services(), LoadBalancersOfIstioControllerMapper.ofService(caches.services())),
         Trigger.of(DNSEndpoint.class, caches.dnsEndpoints(), new ControllerOwnerMapper<>("Service")));
   }

@@ -11,11 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The runtime re-validation of SPEC §2.6 (schema and CEL rules of the installed CRDs) for the operator,
- * memoized per object version: an object is validated once per (uid, resourceVersion), not once per reconcile.
+ * memoized per object version: an object is validated once per (uid, generation), not once per reconcile. The
+ * generation counts spec changes of the operator's kinds (they have a status subresource), so the operator's
+ * own status writes do not cause re-validation; objects without a generation are keyed by resourceVersion.
  */
 public final class SchemaProblemCache implements SpecProblems {
 
-  private record Entry(String resourceVersion, List<String> problems) {}
+  private record Entry(String version, List<String> problems) {}
 
   private final CrdSchemas schemas;
   private final Map<String, Entry> byUid = new ConcurrentHashMap<>();
@@ -28,13 +30,14 @@ public final class SchemaProblemCache implements SpecProblems {
   @Override
   public List<String> of(HasMetadata object) {
     String uid = object.getMetadata().getUid();
-    String resourceVersion = object.getMetadata().getResourceVersion();
-    if (uid == null || resourceVersion == null) {
+    String version = object.getMetadata().getGeneration() != null
+        ? "generation " + object.getMetadata().getGeneration() : object.getMetadata().getResourceVersion();
+    if (uid == null || version == null) {
       return validate(object);
     }
     Entry entry = byUid.get(uid);
-    if (entry == null || !entry.resourceVersion().equals(resourceVersion)) {
-      entry = new Entry(resourceVersion, validate(object));
+    if (entry == null || !entry.version().equals(version)) {
+      entry = new Entry(version, validate(object));
       byUid.put(uid, entry);
     }
     return entry.problems();

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.cluster.DNSConfiguration;
@@ -133,18 +132,7 @@ public final class SharedCaches implements AutoCloseable {
 
   /** Registers a handler that forgets memoized validation results of deleted objects. */
   public void forgetDeleted(SchemaProblemCache problems) {
-    ResourceEventHandler<HasMetadata> handler = new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(HasMetadata object) {}
-
-      @Override
-      public void onUpdate(HasMetadata oldObject, HasMetadata newObject) {}
-
-      @Override
-      public void onDelete(HasMetadata object, boolean deletedFinalStateUnknown) {
-        problems.forget(object);
-      }
-    };
+    DeletionHandler<HasMetadata> handler = new DeletionHandler<>(problems::forget);
     Stream.of(clusterIdentities, dnsConfigurations, policies, gateways, routes)
         .forEach(cache -> cache.addEventHandler(handler));
   }

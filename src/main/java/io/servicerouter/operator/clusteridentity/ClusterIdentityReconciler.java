@@ -5,6 +5,7 @@ import io.servicerouter.model.cluster.ClusterIdentityStatus;
 import io.servicerouter.model.cluster.DNSConfiguration;
 import io.servicerouter.operator.cache.CacheSnapshot;
 import io.servicerouter.operator.cache.SharedCaches;
+import io.servicerouter.operator.events.ItselfMapper;
 import io.servicerouter.operator.events.AllPrimariesMapper;
 import io.servicerouter.operator.reconcile.OperatorContext;
 import io.servicerouter.operator.reconcile.PlannedReconciler;
@@ -42,7 +43,10 @@ public final class ClusterIdentityReconciler extends PlannedReconciler<ClusterId
   protected List<Trigger<?>> triggers() {
     SharedCaches caches = context.caches();
     return List.of(
-        Trigger.of(ClusterIdentity.class, caches.clusterIdentities(), new AllPrimariesMapper<>(caches.clusterIdentities())),
-        Trigger.of(DNSConfiguration.class, caches.dnsConfigurations(), new AllPrimariesMapper<>(caches.clusterIdentities())));
+        Trigger.of(ClusterIdentity.class, caches.clusterIdentities(), new ItselfMapper()),
+        Trigger.onSpecChange(ClusterIdentity.class, caches.clusterIdentities(),
+            new AllPrimariesMapper<>(caches.clusterIdentities())),
+        Trigger.onSpecChange(DNSConfiguration.class, caches.dnsConfigurations(),
+            new AllPrimariesMapper<>(caches.clusterIdentities())));
   }
 }

@@ -44,7 +44,7 @@ final class FailoverEvents {
       return List.of();
     }
     Plan now = Planner.plan(snapshot, options);
-    Plan previous = Planner.plan(new PreviousAdoption(snapshot, identity, adoptedBefore), options);
+    Plan previous = Planner.plan(PreviousAdoption.of(snapshot, identity, adoptedBefore), options);
     List<Transitions.Transition> result = new ArrayList<>();
     for (String region : adoptedAfter) {
       if (!adoptedBefore.contains(region)) {

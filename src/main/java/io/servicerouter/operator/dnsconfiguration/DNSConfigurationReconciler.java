@@ -4,6 +4,7 @@ import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.cluster.DNSConfiguration;
 import io.servicerouter.operator.cache.CacheSnapshot;
 import io.servicerouter.operator.cache.SharedCaches;
+import io.servicerouter.operator.events.ItselfMapper;
 import io.servicerouter.operator.events.AllPrimariesMapper;
 import io.servicerouter.operator.reconcile.OperatorContext;
 import io.servicerouter.operator.reconcile.PlannedReconciler;
@@ -35,7 +36,10 @@ public final class DNSConfigurationReconciler extends PlannedReconciler<DNSConfi
   protected List<Trigger<?>> triggers() {
     SharedCaches caches = context.caches();
     return List.of(
-        Trigger.of(DNSConfiguration.class, caches.dnsConfigurations(), new AllPrimariesMapper<>(caches.dnsConfigurations())),
-        Trigger.of(ClusterIdentity.class, caches.clusterIdentities(), new AllPrimariesMapper<>(caches.dnsConfigurations())));
+        Trigger.of(DNSConfiguration.class, caches.dnsConfigurations(), new ItselfMapper()),
+        Trigger.onSpecChange(DNSConfiguration.class, caches.dnsConfigurations(),
+            new AllPrimariesMapper<>(caches.dnsConfigurations())),
+        Trigger.onSpecChange(ClusterIdentity.class, caches.clusterIdentities(),
+            new AllPrimariesMapper<>(caches.dnsConfigurations())));
   }
 }

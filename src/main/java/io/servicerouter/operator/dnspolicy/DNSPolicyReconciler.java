@@ -5,6 +5,7 @@ import io.servicerouter.model.cluster.DNSConfiguration;
 import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.operator.cache.CacheSnapshot;
 import io.servicerouter.operator.cache.SharedCaches;
+import io.servicerouter.operator.events.ItselfMapper;
 import io.servicerouter.operator.events.AllPrimariesMapper;
 import io.servicerouter.operator.events.PoliciesInNamespaceMapper;
 import io.servicerouter.operator.reconcile.OperatorContext;
@@ -36,8 +37,9 @@ public final class DNSPolicyReconciler extends PlannedReconciler<DNSPolicy> {
   protected List<Trigger<?>> triggers() {
     SharedCaches caches = context.caches();
     return List.of(
-        Trigger.of(ClusterIdentity.class, caches.clusterIdentities(), new AllPrimariesMapper<>(caches.policies())),
-        Trigger.of(DNSConfiguration.class, caches.dnsConfigurations(), new AllPrimariesMapper<>(caches.policies())),
-        Trigger.of(DNSPolicy.class, caches.policies(), new PoliciesInNamespaceMapper(caches.policies())));
+        Trigger.onSpecChange(ClusterIdentity.class, caches.clusterIdentities(), new AllPrimariesMapper<>(caches.policies())),
+        Trigger.onSpecChange(DNSConfiguration.class, caches.dnsConfigurations(), new AllPrimariesMapper<>(caches.policies())),
+        Trigger.of(DNSPolicy.class, caches.policies(), new ItselfMapper()),
+        Trigger.onSpecChange(DNSPolicy.class, caches.policies(), new PoliciesInNamespaceMapper(caches.policies())));
   }
 }

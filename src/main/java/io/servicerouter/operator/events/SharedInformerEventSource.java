@@ -8,13 +8,12 @@ import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.servicerouter.operator.cache.KindCache;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
- * A JOSDK event source over one shared informer: every add, change (old and new state) or delete of an
- * input object triggers exactly the primaries its mappers name. It owns no informer, so all controllers
- * share one cache per kind.
+ * A JOSDK event source over one shared informer: every add, relevant change ({@link Updates}; old and new
+ * state) or delete of an input object triggers exactly the primaries its mappers name. It owns no informer,
+ * so all controllers share one cache per kind.
  *
  * @param <T> the input kind
  * @param <P> the primary kind
@@ -24,6 +23,7 @@ public final class SharedInformerEventSource<T extends HasMetadata, P extends Ha
 
   private final KindCache<T> cache;
   private final List<PrimaryMapper<? super T>> mappers;
+  private final Updates updates;
   private final ResourceEventHandler<T> handler = new ResourceEventHandler<>() {
     @Override
     public void onAdd(T object) {
@@ -32,7 +32,7 @@ public final class SharedInformerEventSource<T extends HasMetadata, P extends Ha
 
     @Override
     public void onUpdate(T oldObject, T newObject) {
-      if (Objects.equals(oldObject.getMetadata().getResourceVersion(), newObject.getMetadata().getResourceVersion())) {
+      if (!updates.relevant(oldObject, newObject)) {
         return;
       }
       Set<ResourceID> ids = mapped(oldObject);
@@ -51,11 +51,14 @@ public final class SharedInformerEventSource<T extends HasMetadata, P extends Ha
    *
    * @param type the input kind's class
    * @param mappers the relations from the input to the primaries
+   * @param updates which updates reach the mappers
    */
-  public SharedInformerEventSource(String name, Class<T> type, KindCache<T> cache, List<PrimaryMapper<? super T>> mappers) {
+  public SharedInformerEventSource(String name, Class<T> type, KindCache<T> cache, List<PrimaryMapper<? super T>> mappers,
+      Updates updates) {
     super(type, name);
     this.cache = cache;
     this.mappers = List.copyOf(mappers);
+    this.updates = updates;
   }
 
   /** The handler registered on the shared informers (visible for tests). */

@@ -10,6 +10,7 @@ import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.operator.cache.CacheSnapshot;
 import io.servicerouter.operator.cache.SharedCaches;
+import io.servicerouter.operator.events.ItselfMapper;
 import io.servicerouter.operator.events.AllPrimariesMapper;
 import io.servicerouter.operator.events.ControllerOwnerMapper;
 import io.servicerouter.operator.events.GatewayOfRouteMapper;
@@ -61,14 +62,15 @@ public final class GatewayReconciler extends PlannedReconciler<Gateway> {
   protected List<Trigger<?>> triggers() {
     SharedCaches caches = context.caches();
     return List.of(
-        Trigger.of(ClusterIdentity.class, caches.clusterIdentities(), new AllPrimariesMapper<>(caches.gateways())),
-        Trigger.of(DNSConfiguration.class, caches.dnsConfigurations(), new AllPrimariesMapper<>(caches.gateways())),
-        Trigger.of(DNSPolicy.class, caches.policies(),
+        Trigger.onSpecChange(ClusterIdentity.class, caches.clusterIdentities(), new AllPrimariesMapper<>(caches.gateways())),
+        Trigger.onSpecChange(DNSConfiguration.class, caches.dnsConfigurations(), new AllPrimariesMapper<>(caches.gateways())),
+        Trigger.onSpecChange(DNSPolicy.class, caches.policies(),
             GatewaysOfRoutesInNamespaceMapper.ofNamespacedObject(caches.routes(), context.options())),
         Trigger.of(Namespace.class, caches.namespaces(),
             GatewaysOfRoutesInNamespaceMapper.ofNamespace(caches.routes(), context.options())),
-        Trigger.of(Gateway.class, caches.gateways(), new GatewaysSharingPostfixMapper(caches.gateways())),
-        Trigger.of(ServiceRoute.class, caches.routes(), new GatewayOfRouteMapper(context.options())),
+        Trigger.of(Gateway.class, caches.gateways(), new ItselfMapper()),
+        Trigger.onSpecChange(Gateway.class, caches.gateways(), new GatewaysSharingPostfixMapper(caches.gateways())),
+        Trigger.onSpecChange(ServiceRoute.class, caches.routes(), new GatewayOfRouteMapper(context.options())),
         Trigger.of(Service.class, caches.services(), GatewaysOfIstioControllerMapper.ofService(caches.gateways())),
         Trigger.of(DNSEndpoint.class, caches.dnsEndpoints(),
             GatewaysOfIstioControllerMapper.<DNSEndpoint>ofAddressEndpoint(caches.gateways())),

@@ -25,7 +25,7 @@ public final class OrphanedDnsEndpointReconciler extends OrphanReconciler<DNSEnd
   @Override
   protected List<Trigger<?>> triggers() {
     return List.of(
-        Trigger.of(ServiceRoute.class, caches.routes(), new OwnedObjectsOfOwnerMapper<>(caches.dnsEndpoints())),
+        Trigger.onSpecChange(ServiceRoute.class, caches.routes(), new OwnedObjectsOfOwnerMapper<>(caches.dnsEndpoints())),
         Trigger.of(Service.class, caches.services(), new OwnedObjectsOfOwnerMapper<>(caches.dnsEndpoints())));
   }
 }

@@ -22,7 +22,7 @@ public final class OrphanedIstioGatewayReconciler extends OrphanReconciler<Gatew
 
   @Override
   protected List<Trigger<?>> triggers() {
-    return List.of(Trigger.of(io.servicerouter.model.routing.Gateway.class, caches.gateways(),
+    return List.of(Trigger.onSpecChange(io.servicerouter.model.routing.Gateway.class, caches.gateways(),
         new OwnedObjectsOfOwnerMapper<>(caches.istioGateways())));
   }
 }

@@ -3,11 +3,13 @@ package io.servicerouter.operator.reconcile;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.servicerouter.cli.output.ManifestWriter;
 import io.servicerouter.planner.Vocabulary;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -67,14 +69,28 @@ public final class GeneratedObjects {
    * (others' keys are allowed), and the desired owner references.
    */
   public static boolean upToDate(HasMetadata existing, HasMetadata desired) {
-    JsonNode existingSpec = ManifestWriter.toNode(existing).path("spec");
-    JsonNode desiredSpec = ManifestWriter.toNode(desired).path("spec");
     ObjectMeta have = existing.getMetadata();
     ObjectMeta want = desired.getMetadata();
-    return existingSpec.equals(desiredSpec)
+    return Objects.equals(specTree(existing), specTree(desired))
         && contains(have.getLabels(), want.getLabels())
         && contains(have.getAnnotations(), want.getAnnotations())
         && have.getOwnerReferences().containsAll(want.getOwnerReferences());
+  }
+
+  /**
+   * The spec as a JSON tree, the form the API server compares in; only the spec is converted, since converting
+   * a whole existing object includes its managed fields and costs several times more.
+   */
+  private static JsonNode specTree(HasMetadata object) {
+    Object spec;
+    if (object instanceof CustomResource<?, ?> resource) {
+      spec = resource.getSpec();
+    } else if (object instanceof io.fabric8.istio.api.networking.v1.Gateway gateway) {
+      spec = gateway.getSpec();
+    } else {
+      throw new IllegalArgumentException("not a generated kind: " + object.getKind());
+    }
+    return spec == null ? null : ManifestWriter.toNode(spec);
   }
 
   private static boolean contains(Map<String, String> have, Map<String, String> want) {

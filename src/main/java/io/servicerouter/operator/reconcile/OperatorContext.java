@@ -3,6 +3,7 @@ package io.servicerouter.operator.reconcile;
 import io.servicerouter.operator.OperatorMetrics;
 import io.servicerouter.operator.cache.CacheSnapshot;
 import io.servicerouter.operator.cache.SharedCaches;
+import io.servicerouter.operator.convergence.ConfigConvergence;
 import io.servicerouter.planner.Options;
 import io.servicerouter.planner.SpecProblems;
 
@@ -17,9 +18,10 @@ import io.servicerouter.planner.SpecProblems;
  * @param generated applies and deletes generated objects
  * @param events emits Kubernetes Events
  * @param metrics counts reconciles
+ * @param convergence tracks the convergence of configuration changes (SPEC §7.2)
  */
 public record OperatorContext(SharedCaches caches, SpecProblems problems, Options options, StatusWriter statuses,
-    GeneratedObjects generated, EventRecorder events, OperatorMetrics metrics) {
+    GeneratedObjects generated, EventRecorder events, OperatorMetrics metrics, ConfigConvergence convergence) {
 
   /** A snapshot of the caches as they are now. */
   public CacheSnapshot snapshot() {

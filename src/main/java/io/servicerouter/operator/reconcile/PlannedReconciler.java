@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.servicerouter.operator.cache.CacheSnapshot;
+import io.servicerouter.operator.logging.Logging;
 import io.servicerouter.planner.Evaluation;
 import java.time.Duration;
 import java.util.List;
@@ -44,13 +45,17 @@ public abstract class PlannedReconciler<P extends HasMetadata> implements Reconc
     long start = System.nanoTime();
     boolean success = false;
     try {
-      CacheSnapshot snapshot = context.snapshot();
-      reconcile(primary, snapshot, new Evaluation(snapshot, context.options()));
+      Logging.about(primary.getKind(), primary.getMetadata().getNamespace(), primary.getMetadata().getName(), () -> {
+        try {
+          CacheSnapshot snapshot = context.snapshot();
+          reconcile(primary, snapshot, new Evaluation(snapshot, context.options()));
+        } catch (RuntimeException e) {
+          LOG.warn("{} {}: reconcile failed: {}", primary.getKind(), Keys.of(primary), e.getMessage());
+          throw e;
+        }
+      });
       success = true;
       return UpdateControl.noUpdate();
-    } catch (RuntimeException e) {
-      LOG.warn("{} {}: reconcile failed: {}", primary.getKind(), Keys.of(primary), e.getMessage());
-      throw e;
     } finally {
       context.metrics().reconciled(kind, success, Duration.ofNanos(System.nanoTime() - start));
     }

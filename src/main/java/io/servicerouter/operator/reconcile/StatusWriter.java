@@ -1,5 +1,6 @@
 package io.servicerouter.operator.reconcile;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -41,8 +42,7 @@ public final class StatusWriter {
     if (next.isEmpty()) {
       return false;
     }
-    P copy = client.getKubernetesSerialization().clone(object);
-    copy.setStatus(next.get());
+    P copy = withStatus(object, next.get());
     try {
       client.resource(copy).updateStatus();
     } catch (KubernetesClientException e) {
@@ -57,5 +57,28 @@ public final class StatusWriter {
         next.get().getConditions());
     Transitions.of(object.getStatus(), next.get()).forEach(transition -> events.emit(object, transition));
     return true;
+  }
+
+  /**
+   * A new object with the cached object's metadata (copied: the cache's instance must stay untouched) and spec
+   * (shared: only read while serializing the request) and the given status. A JSON round trip of the whole
+   * object, managed fields included, would cost more than the write itself.
+   */
+  private static <P extends CustomResource<?, S>, S extends ObservedStatus> P withStatus(P object, S status) {
+    try {
+      @SuppressWarnings("unchecked")
+      P copy = (P) object.getClass().getDeclaredConstructor().newInstance();
+      copy.setMetadata(new ObjectMetaBuilder(object.getMetadata()).build());
+      setSpec(copy, object.getSpec());
+      copy.setStatus(status);
+      return copy;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot instantiate " + object.getClass(), e);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void setSpec(CustomResource copy, Object spec) {
+    copy.setSpec(spec);
   }
 }

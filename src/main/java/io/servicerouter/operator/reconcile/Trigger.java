@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.servicerouter.operator.cache.KindCache;
 import io.servicerouter.operator.events.PrimaryMapper;
 import io.servicerouter.operator.events.SharedInformerEventSource;
+import io.servicerouter.operator.events.Updates;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +15,28 @@ import java.util.List;
  * @param type the input kind's class
  * @param cache the shared cache of that kind
  * @param mappers the relations to the primaries
+ * @param updates which updates of an object reach the mappers
  * @param <T> the input kind
  */
-public record Trigger<T extends HasMetadata>(Class<T> type, KindCache<T> cache, List<PrimaryMapper<? super T>> mappers) {
+public record Trigger<T extends HasMetadata>(Class<T> type, KindCache<T> cache, List<PrimaryMapper<? super T>> mappers,
+    Updates updates) {
 
-  /** A trigger of {@code type} through the given mappers. */
+  /** A trigger of {@code type} through the given mappers on every new version of an object. */
   @SafeVarargs
   @SuppressWarnings("varargs")
   public static <T extends HasMetadata> Trigger<T> of(Class<T> type, KindCache<T> cache, PrimaryMapper<? super T>... mappers) {
-    return new Trigger<>(type, cache, List.of(mappers));
+    return new Trigger<>(type, cache, List.of(mappers), Updates.EVERY_VERSION);
+  }
+
+  /**
+   * A trigger of {@code type} through the given mappers on additions, deletions and {@link Updates#SPEC_CHANGES}
+   * only: for the operator's own kinds reaching other primaries, which never depend on their status.
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs")
+  public static <T extends HasMetadata> Trigger<T> onSpecChange(Class<T> type, KindCache<T> cache,
+      PrimaryMapper<? super T>... mappers) {
+    return new Trigger<>(type, cache, List.of(mappers), Updates.SPEC_CHANGES);
   }
 
   /** The event sources that deliver {@code triggers} to a controller of primaries {@code P}. */
@@ -35,6 +49,6 @@ public record Trigger<T extends HasMetadata>(Class<T> type, KindCache<T> cache, 
   }
 
   private <P extends HasMetadata> SharedInformerEventSource<T, P> eventSource() {
-    return new SharedInformerEventSource<>(type.getName(), type, cache, mappers);
+    return new SharedInformerEventSource<>(type.getName() + "/" + updates, type, cache, mappers, updates);
   }
 }

@@ -10,6 +10,8 @@ import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.operator.cache.CacheSnapshot;
 import io.servicerouter.operator.cache.Indexes;
 import io.servicerouter.operator.cache.SharedCaches;
+import io.servicerouter.operator.convergence.ConfigVersions;
+import io.servicerouter.operator.events.ItselfMapper;
 import io.servicerouter.operator.events.AllPrimariesMapper;
 import io.servicerouter.operator.events.ControllerOwnerMapper;
 import io.servicerouter.operator.events.RoutesInNamespaceMapper;
@@ -41,6 +43,7 @@ public final class ServiceRouteReconciler extends PlannedReconciler<ServiceRoute
 
   @Override
   protected void reconcile(ServiceRoute primary, CacheSnapshot snapshot, Evaluation evaluation) {
+    ConfigVersions seen = context.convergence().versionsNow();
     Optional<ServiceRoute> route = snapshot.route(primary.getMetadata().getNamespace(), primary.getMetadata().getName());
     if (route.isEmpty()) {
       return;
@@ -52,6 +55,7 @@ public final class ServiceRouteReconciler extends PlannedReconciler<ServiceRoute
       case KEEP -> { }
     }
     context.statuses().write(route.get(), RouteStatuses.withStoredEndpointsUnderKeep(result, route.get().getStatus()));
+    context.convergence().routeReconciled(ObjectKey.of(route.get()), seen);
   }
 
   /** The DNSEndpoints the route owns: labelled with its name and controlled by its uid (SPEC §3.10). */
@@ -65,11 +69,12 @@ public final class ServiceRouteReconciler extends PlannedReconciler<ServiceRoute
   protected List<Trigger<?>> triggers() {
     SharedCaches caches = context.caches();
     return List.of(
-        Trigger.of(ClusterIdentity.class, caches.clusterIdentities(), new AllPrimariesMapper<>(caches.routes())),
-        Trigger.of(DNSConfiguration.class, caches.dnsConfigurations(), new AllPrimariesMapper<>(caches.routes())),
-        Trigger.of(DNSPolicy.class, caches.policies(), RoutesInNamespaceMapper.ofNamespacedObject(caches.routes())),
-        Trigger.of(Gateway.class, caches.gateways(), new RoutesOfGatewayMapper(caches.routes())),
-        Trigger.of(ServiceRoute.class, caches.routes(), new RoutesSharingHostnameMapper(caches.routes())),
+        Trigger.onSpecChange(ClusterIdentity.class, caches.clusterIdentities(), new AllPrimariesMapper<>(caches.routes())),
+        Trigger.onSpecChange(DNSConfiguration.class, caches.dnsConfigurations(), new AllPrimariesMapper<>(caches.routes())),
+        Trigger.onSpecChange(DNSPolicy.class, caches.policies(), RoutesInNamespaceMapper.ofNamespacedObject(caches.routes())),
+        Trigger.onSpecChange(Gateway.class, caches.gateways(), new RoutesOfGatewayMapper(caches.routes())),
+        Trigger.of(ServiceRoute.class, caches.routes(), new ItselfMapper()),
+        Trigger.onSpecChange(ServiceRoute.class, caches.routes(), new RoutesSharingHostnameMapper(caches.routes())),
         Trigger.of(Namespace.class, caches.namespaces(), RoutesInNamespaceMapper.ofNamespace(caches.routes())),
         Trigger.of(DNSEndpoint.class, caches.dnsEndpoints(), new ControllerOwnerMapper<>("ServiceRoute")));
   }

@@ -30,8 +30,22 @@ class SchemaProblemCacheTest {
   }
 
   @Test
-  void resultsAreMemoizedPerResourceVersion() {
+  void resultsAreMemoizedPerGeneration() {
     DNSPolicy policy = policy("Active");
+    assertThat(problems.of(policy)).isEmpty();
+
+    policy.getSpec().setMode("Sometimes");
+    policy.getMetadata().setResourceVersion("2");
+    assertThat(problems.of(policy)).as("same generation (a status write): memoized").isEmpty();
+
+    policy.getMetadata().setGeneration(2L);
+    assertThat(problems.of(policy)).isNotEmpty();
+  }
+
+  @Test
+  void objectsWithoutGenerationAreMemoizedPerResourceVersion() {
+    DNSPolicy policy = policy("Active");
+    policy.getMetadata().setGeneration(null);
     assertThat(problems.of(policy)).isEmpty();
 
     policy.getSpec().setMode("Sometimes");

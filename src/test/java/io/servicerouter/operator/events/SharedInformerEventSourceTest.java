@@ -17,7 +17,7 @@ class SharedInformerEventSourceTest {
   private final List<ResourceID> triggered = new ArrayList<>();
   private final SharedInformerEventSource<ServiceRoute, Gateway> source = new SharedInformerEventSource<>("routes",
       ServiceRoute.class, new InMemoryCaches(Options.DEFAULTS).caches().routes(),
-      List.of(new GatewayOfRouteMapper(Options.DEFAULTS)));
+      List.of(new GatewayOfRouteMapper(Options.DEFAULTS)), Updates.SPEC_CHANGES);
 
   SharedInformerEventSourceTest() {
     source.setEventHandler(event -> triggered.add(event.getRelatedCustomResourceID()));
@@ -26,10 +26,13 @@ class SharedInformerEventSourceTest {
   @Test
   void aChangeTriggersThePrimariesOfTheOldAndTheNewState() {
     source.start();
+    ServiceRoute before = route("a", "web", "web", "old");
+    before.getMetadata().setGeneration(1L);
     ServiceRoute after = route("a", "web", "web", "new");
+    after.getMetadata().setGeneration(2L);
     after.getMetadata().setResourceVersion("2");
 
-    source.handler().onUpdate(route("a", "web", "web", "old"), after);
+    source.handler().onUpdate(before, after);
 
     assertThat(triggered).containsExactlyInAnyOrder(
         new ResourceID("old", "istio-system"), new ResourceID("new", "istio-system"));
@@ -41,6 +44,20 @@ class SharedInformerEventSourceTest {
     ServiceRoute route = route("a", "web", "web", "gw");
 
     source.handler().onUpdate(route, route);
+
+    assertThat(triggered).isEmpty();
+  }
+
+  @Test
+  void aStatusOnlyChangeOfAnObjectWithAGenerationTriggersNothingWhenOnlySpecChangesCount() {
+    source.start();
+    ServiceRoute before = route("a", "web", "web", "gw");
+    before.getMetadata().setGeneration(3L);
+    ServiceRoute after = route("a", "web", "web", "gw");
+    after.getMetadata().setGeneration(3L);
+    after.getMetadata().setResourceVersion("2");
+
+    source.handler().onUpdate(before, after);
 
     assertThat(triggered).isEmpty();
   }

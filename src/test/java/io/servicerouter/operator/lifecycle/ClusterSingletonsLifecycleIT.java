@@ -16,6 +16,8 @@ import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.operator.lifecycle.LifecycleCluster.App;
 import io.servicerouter.planner.Vocabulary;
 import io.servicerouter.testsupport.ControlPlaneExtension;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +70,7 @@ class ClusterSingletonsLifecycleIT {
     cluster.awaitRoute(hub, "Pending/" + Vocabulary.DNS_POLICY_INACTIVE);
     long neuBefore = cluster.plannedEndpointsInRegion("neu");
 
+    long patched = System.nanoTime();
     setAdoptedRegions("[neu]");
     cluster.awaitActive(app, app.uniqueTargetHost(), "web-external-dns-weu", "web-external-dns-neu");
     cluster.awaitActive(pinned, WEU_TARGET, "web-external-dns-neu");
@@ -93,6 +96,11 @@ class ClusterSingletonsLifecycleIT {
     eventually(() -> assertThat(cluster.events("default", "FailoverStarted")).extracting(Event::getMessage)
         .contains("Adopting region neu: " + added + " DNSEndpoints added"));
     cluster.assertWrittenAsPlanned(app.namespace(), app.gatewayNamespace(), pinned.namespace(), hub.namespace());
+    eventually(() -> {
+      assertThat(cluster.metrics()).contains("servicerouter_config_convergence_in_progress{source=\"clusteridentity\"} 0.0");
+      assertThat(convergenceSeconds()).as("the routes changed, so the convergence took time, but less than the test")
+          .isPositive().isLessThan((System.nanoTime() - patched) / 1e9);
+    });
 
     setAdoptedRegions("[]");
     cluster.awaitActive(app, app.uniqueTargetHost(), "web-external-dns-weu");
@@ -267,6 +275,14 @@ class ClusterSingletonsLifecycleIT {
 
   private String resourceVersionOfRouteEndpoint(App app) {
     return cluster.endpoint(app.namespace(), "web-external-dns-weu").getMetadata().getResourceVersion();
+  }
+
+  /** The value of {@code servicerouter_config_convergence_seconds{source="clusteridentity"}}. */
+  private static double convergenceSeconds() {
+    Matcher sample = Pattern.compile("^servicerouter_config_convergence_seconds\\{source=\"clusteridentity\"} (\\S+)$",
+        Pattern.MULTILINE).matcher(cluster.metrics());
+    assertThat(sample.find()).as("convergence gauge exported").isTrue();
+    return Double.parseDouble(sample.group(1));
   }
 
   private static void setAdoptedRegions(String regions) {

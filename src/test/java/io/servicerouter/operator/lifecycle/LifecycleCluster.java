@@ -71,10 +71,12 @@ final class LifecycleCluster implements AutoCloseable {
   private final KubernetesClient client;
   private final List<TestNamespace> namespaces = new ArrayList<>();
   private final OperatorRuntime runtime;
+  private final OperatorMetrics metrics;
 
-  private LifecycleCluster(KubernetesClient client, OperatorRuntime runtime) {
+  private LifecycleCluster(KubernetesClient client, OperatorRuntime runtime, OperatorMetrics metrics) {
     this.client = client;
     this.runtime = runtime;
+    this.metrics = metrics;
   }
 
   /**
@@ -88,10 +90,15 @@ final class LifecycleCluster implements AutoCloseable {
     deleteSingletons(client);
     apply(client, identityYaml(IDENTITY, BASELINE_IDENTITY_SPEC), ClusterIdentity.class);
     apply(client, dnsConfigurationYaml(BASELINE_CONTROLLERS), DNSConfiguration.class);
+    OperatorMetrics metrics = new OperatorMetrics("lifecycle");
     OperatorRuntime runtime = OperatorRuntime.start(client,
-        new OperatorSettings(WatchScope.ALL, Options.DEFAULTS, 2, Optional.empty()),
-        new OperatorMetrics("lifecycle"), Clock.systemUTC());
-    return new LifecycleCluster(client, runtime);
+        new OperatorSettings(WatchScope.ALL, Options.DEFAULTS, 2, Optional.empty()), metrics, Clock.systemUTC());
+    return new LifecycleCluster(client, runtime, metrics);
+  }
+
+  /** The operator's {@code /metrics} text as a scrape would return it now. */
+  String metrics() {
+    return metrics.scrape();
   }
 
   /** The API client. */
