@@ -9,6 +9,7 @@ import io.servicerouter.operator.logging.Logging;
 import io.servicerouter.planner.AddressRecordsMode;
 import io.servicerouter.planner.Options;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,7 +74,7 @@ public final class OperatorCommand implements Callable<Integer> {
   String metricsBindAddress;
 
   @Option(names = "--health-probe-bind-address", paramLabel = "ADDR", defaultValue = ":8081",
-      description = "Address of /healthz and /readyz.")
+      description = "Address of /healthz and /readyz; 0 disables them.")
   String healthProbeBindAddress;
 
   @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
@@ -98,8 +99,7 @@ public final class OperatorCommand implements Callable<Integer> {
     OperatorMetrics metrics = new OperatorMetrics(BuildVersion.current());
     CountDownLatch stopped = new CountDownLatch(1);
     try (KubernetesClient client = client();
-        ProbeServer health = ProbeServer.health(BindAddress.parse(healthProbeBindAddress).orElseThrow(),
-            this::healthy, this::ready);
+        AutoCloseable health = healthServer();
         AutoCloseable metricsServer = metricsServer(metrics)) {
       Optional<CrdCheck.Required> missing = new CrdCheck(client).firstMissing();
       if (missing.isPresent()) {
@@ -162,8 +162,14 @@ public final class OperatorCommand implements Callable<Integer> {
   }
 
   private AutoCloseable metricsServer(OperatorMetrics metrics) throws IOException {
-    Optional<java.net.InetSocketAddress> address = BindAddress.parse(metricsBindAddress);
+    Optional<InetSocketAddress> address = BindAddress.parse(metricsBindAddress);
     return address.isPresent() ? ProbeServer.metrics(address.get(), metrics::scrape) : () -> { };
+  }
+
+  /** The /healthz and /readyz server; {@code 0} disables it like it disables metrics (as in controller-runtime). */
+  private AutoCloseable healthServer() throws IOException {
+    Optional<InetSocketAddress> address = BindAddress.parse(healthProbeBindAddress);
+    return address.isPresent() ? ProbeServer.health(address.get(), this::healthy, this::ready) : () -> { };
   }
 
   private boolean healthy() {

@@ -39,7 +39,9 @@ import java.util.function.ToDoubleFunction;
  * Benchmark program (not a test) for the operator on a real control plane: N ServiceRoutes in 100
  * namespaces in the NEU cluster (controllers weu, neu and the cross-region frc fed by weu). It reports the
  * time to first convergence, the time from adding {@code adoptsRegions: [weu]} until every adopted-region
- * DNSEndpoint exists and every route's status lists them (failover), the time to release, the API server's
+ * DNSEndpoint exists and every route's status lists them (failover), the time to release (both measured twice:
+ * the first time right after start-up, while the operator's JIT compiler is still busy, and again, as a running
+ * operator would fail over), the API server's
  * writes per route during each phase (the global resourceVersion advance: every write to etcd advances it,
  * so it counts what the API server stored, whoever wrote it), the operator process's RSS, and the raw floor:
  * the same number of DNSEndpoint creations by a plain client with the operator's concurrency. To tell where the
@@ -113,17 +115,24 @@ public final class OperatorBenchmark {
       Reconciles reconciles = new Reconciles(metricsPort);
       Phase converge = measure(pids, () -> converged(size, 1), reconciles);
       patchAdoptions(List.of("weu"));
+      Phase coldFailover = measure(pids, () -> converged(size, 3), reconciles);
+      patchAdoptions(List.of());
+      Phase coldRelease = measure(pids, () -> converged(size, 1), reconciles);
+      patchAdoptions(List.of("weu"));
       Phase failover = measure(pids, () -> converged(size, 3), reconciles);
       patchAdoptions(List.of());
       Phase release = measure(pids, () -> converged(size, 1), reconciles);
       long rss = rssKiB(operator.pid());
+      long liveHeap = liveHeapMiB(operator.pid());
+      rawFloor(size, "floor-warm-up", Write.CREATE).getAsBoolean();
       Phase floor1 = measure(pids, rawFloor(size, "floor-a", Write.CREATE), reconciles);
       Phase floor2 = measure(pids, rawFloor(2 * size, "floor-b", Write.CREATE), reconciles);
       Phase applyFloor = measure(pids, rawFloor(2 * size, "floor-c", Write.SERVER_SIDE_APPLY), reconciles);
       operator.destroy();
       operator.waitFor();
       Phase statusFloor = measure(pids, statusFloor(), reconciles);
-      return new Result(size, converge, failover, release, floor1, floor2, applyFloor, statusFloor, rss / 1024);
+      return new Result(size, converge, coldFailover, coldRelease, failover, release, floor1, floor2, applyFloor,
+          statusFloor, rss / 1024, liveHeap);
     } finally {
       operator.destroy();
       operator.waitFor();
@@ -161,31 +170,34 @@ public final class OperatorBenchmark {
   }
 
   /** The phases of one run and the operator's resident memory at the end. */
-  record Result(int routes, Phase converge, Phase failover, Phase release, Phase floor1, Phase floor2,
-      Phase applyFloor, Phase statusFloor, long rssMiB) {
+  record Result(int routes, Phase converge, Phase coldFailover, Phase coldRelease, Phase failover, Phase release,
+      Phase floor1, Phase floor2, Phase applyFloor, Phase statusFloor, long rssMiB, long liveHeapMiB) {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "routes=%d%n  first convergence %s%n  failover %s%n  release %s%n"
+      return String.format(Locale.ROOT, "routes=%d%n  first convergence %s%n  first failover %s%n  first release %s%n"
+              + "  failover %s%n  release %s%n"
               + "  floor (%d creates) %s%n  floor (%d creates) %s%n  floor (%d server-side applies) %s%n"
               + "  floor (%d status updates, operator stopped) %s%n"
-              + "  ratios: first convergence %.2f, failover %.2f; operator RSS %d MiB",
-          routes, converge.describe(routes), failover.describe(routes), release.describe(routes),
+              + "  ratios: first convergence %.2f, failover %.2f; operator RSS %d MiB, live heap %d MiB",
+          routes, converge.describe(routes), coldFailover.describe(routes), coldRelease.describe(routes),
+          failover.describe(routes), release.describe(routes),
           routes, floor1.describe(routes), 2 * routes, floor2.describe(routes), 2 * routes, applyFloor.describe(routes),
-          routes, statusFloor.describe(routes), converge.seconds / floor1.seconds, failover.seconds / floor2.seconds, rssMiB);
+          routes, statusFloor.describe(routes), converge.seconds / floor1.seconds, failover.seconds / floor2.seconds, rssMiB,
+          liveHeapMiB);
     }
 
     /** The median of every number over several runs of the same size (the CPU split of the median run). */
     static String median(List<Result> results) {
       return String.format(Locale.ROOT,
           "routes=%d first convergence %.2f s (floor %.2f s, ratio %.2f), failover %.2f s (floor %.2f s, ratio %.2f),"
-              + " release %.2f s, writes/route %.2f/%.2f/%.2f, operator RSS %d MiB",
+              + " release %.2f s, first failover %.2f s, writes/route %.2f/%.2f/%.2f, operator RSS %d MiB",
           results.get(0).routes,
           median(results, r -> r.converge.seconds), median(results, r -> r.floor1.seconds),
           median(results, r -> r.converge.seconds / r.floor1.seconds),
           median(results, r -> r.failover.seconds), median(results, r -> r.floor2.seconds),
           median(results, r -> r.failover.seconds / r.floor2.seconds),
-          median(results, r -> r.release.seconds),
+          median(results, r -> r.release.seconds), median(results, r -> r.coldFailover.seconds),
           median(results, r -> r.converge.writes / (double) r.routes),
           median(results, r -> r.failover.writes / (double) r.routes),
           median(results, r -> r.release.writes / (double) r.routes),
@@ -289,14 +301,16 @@ public final class OperatorBenchmark {
   }
 
   /**
-   * The floor of the routes' status writes: one status update per route (the whole object with a changed
-   * condition message, as the operator writes it) by a plain client with the operator's concurrency.
+   * The floor of the routes' status writes: one status update per route (the whole object without its managed
+   * fields and with a changed condition message, as the operator writes it) by a plain client with the
+   * operator's concurrency.
    */
   private BooleanSupplier statusFloor() {
     List<ServiceRoute> copies = new ArrayList<>();
     for (ServiceRoute route : routes.getStore().list()) {
       ServiceRoute copy = client.getKubernetesSerialization().clone(route);
       copy.getStatus().getConditions().get(0).setMessage("benchmark status write");
+      copy.getMetadata().setManagedFields(List.of());
       copies.add(copy);
     }
     return () -> {
@@ -352,7 +366,8 @@ public final class OperatorBenchmark {
   private static Process startOperator(ControlPlane controlPlane, int metricsPort) throws IOException {
     Path log = Files.createTempFile("operator-bench", ".log");
     System.out.println("operator log: " + log);
-    List<String> command = new ArrayList<>(List.of("java", "-XX:+UseSerialGC"));
+    // The JVM flags of the launcher and the shipped Deployment (deploy/operator.yaml), without the heap ceiling.
+    List<String> command = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     String extraOptions = System.getenv("SR_OPERATOR_JAVA_OPTS");
     if (extraOptions != null && !extraOptions.isBlank()) {
       command.addAll(List.of(extraOptions.trim().split("\\s+")));
@@ -367,6 +382,26 @@ public final class OperatorBenchmark {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  /**
+   * The operator's live heap: heap in use right after a full collection ({@code jcmd GC.run}, then
+   * {@code GC.heap_info}), what a heap ceiling must leave room for; -1 if jcmd cannot tell.
+   */
+  private static long liveHeapMiB(long pid) throws IOException, InterruptedException {
+    new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    Process info = new ProcessBuilder("jcmd", Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+    String text = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    info.waitFor();
+    java.util.regex.Matcher used = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(text);
+    long kib = 0;
+    boolean found = false;
+    while (used.find()) {
+      kib += Long.parseLong(used.group(1));
+      found = true;
+    }
+    return found ? kib / 1024 : -1;
   }
 
   private static long rssKiB(long pid) throws IOException {

@@ -47,6 +47,11 @@ public final class DrillApplication {
     this.services = services;
   }
 
+  /** The number of ServiceRoutes. */
+  public int services() {
+    return services;
+  }
+
   /** The hostnames of the routes, in route order. */
   public List<String> hostnames() {
     return IntStream.range(0, services).mapToObj(i -> "svc-" + i + "-ns-p-prod-shop." + DOMAIN).toList();

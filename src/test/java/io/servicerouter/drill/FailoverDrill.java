@@ -25,8 +25,10 @@ import org.awaitility.Awaitility;
  */
 public final class FailoverDrill implements AutoCloseable {
 
-  /** How long DNS may take to reflect a step. */
+  /** How long DNS may take to reflect a step with up to 100 services. */
   public static final Duration TIMEOUT = Duration.ofSeconds(60);
+  /** Extra time per service above 100: ExternalDNS and BIND take longer for thousands of records. */
+  private static final Duration PER_SERVICE = Duration.ofMillis(300);
   /** The LoadBalancer address of the ingress gateway per region at start. */
   public static final Map<String, String> LOAD_BALANCER_IPS = Map.of("weu", "10.1.0.1", "neu", "10.2.0.1");
 
@@ -111,7 +113,7 @@ public final class FailoverDrill implements AutoCloseable {
    * and returns when the last one switched.
    */
   public Instant awaitServedBy(Zone zone, String region) {
-    Instant last = ZoneAnswers.awaitAll(lookup(zone), hostnames(), DrillApplication.targetHost(region), TIMEOUT);
+    Instant last = ZoneAnswers.awaitAll(lookup(zone), hostnames(), DrillApplication.targetHost(region), timeout());
     timeline.dns(zone.label() + " zone answers " + DrillApplication.targetHost(region) + " for "
         + hostnames().size() + " names", last);
     return last;
@@ -132,7 +134,7 @@ public final class FailoverDrill implements AutoCloseable {
 
   /** Waits until {@code zone} has {@code region}'s gateway name as an A record with {@code ip}. */
   public void awaitAddress(Zone zone, String region, String ip) {
-    lookup(zone).await(DrillApplication.targetHost(region), "A", List.of(ip), TIMEOUT);
+    lookup(zone).await(DrillApplication.targetHost(region), "A", List.of(ip), timeout());
     timeline.dns(zone.label() + " zone answers A " + DrillApplication.targetHost(region) + " = " + ip, Instant.now());
   }
 
@@ -159,6 +161,11 @@ public final class FailoverDrill implements AutoCloseable {
     return timeline.failover(patched, operatorDone, last);
   }
 
+  /** {@link #TIMEOUT}, longer for more than 100 services. */
+  private Duration timeout() {
+    return TIMEOUT.plus(PER_SERVICE.multipliedBy(Math.max(0, application.services() - 100)));
+  }
+
   /**
    * Waits until NEU has as many DNSEndpoints for each adopted zone as WEU has (WEU's API server keeps its
    * objects), polling NEU's API server; returns when that was first seen: the operator's part of the failover.
@@ -166,10 +173,10 @@ public final class FailoverDrill implements AutoCloseable {
   private Instant awaitAdoptedEndpoints() {
     Map<Zone, Integer> expected = new EnumMap<>(Zone.class);
     ADOPTED_ZONES.forEach(zone -> expected.put(zone, weu.dnsEndpointsFor(zone)));
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    long deadline = System.nanoTime() + timeout().toNanos();
     while (!ADOPTED_ZONES.stream().allMatch(zone -> neu.dnsEndpointsFor(zone) >= expected.get(zone))) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("neu did not write the adopted zones' DNSEndpoints within " + TIMEOUT);
+        throw new IllegalStateException("neu did not write the adopted zones' DNSEndpoints within " + timeout());
       }
       try {
         Thread.sleep(100);
@@ -194,7 +201,7 @@ public final class FailoverDrill implements AutoCloseable {
     return sampleAdoptedZones(() -> {
       timeline.step("neu releases weu: adoptsRegions removed");
       neu.adopt(List.of());
-      Awaitility.await("neu's DNSEndpoints for the weu and frc zones deleted").atMost(TIMEOUT)
+      Awaitility.await("neu's DNSEndpoints for the weu and frc zones deleted").atMost(timeout())
           .until(() -> ADOPTED_ZONES.stream().allMatch(zone -> neu.dnsEndpointsFor(zone) == 0));
       timeline.api("neu's DNSEndpoints for the weu and frc zones deleted");
       awaitPasses(neu);
@@ -258,7 +265,7 @@ public final class FailoverDrill implements AutoCloseable {
   }
 
   private void awaitPasses(DrillCluster cluster) {
-    ADOPTED_ZONES.forEach(zone -> cluster.externalDns(zone).awaitCompletePass(TIMEOUT));
+    ADOPTED_ZONES.forEach(zone -> cluster.externalDns(zone).awaitCompletePass(timeout()));
   }
 
   private static void closeAll(List<AutoCloseable> closeables) throws Exception {

@@ -55,6 +55,10 @@ class OperatorCommandTest {
         .isInstanceOf(CommandLine.ParameterException.class);
     assertThatThrownBy(() -> parse("--max-concurrent-reconciles", "0").settings())
         .isInstanceOf(CommandLine.ParameterException.class);
+    assertThatThrownBy(() -> parse("--log-level", "loud").settings())
+        .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--log-level");
+    assertThatThrownBy(() -> parse("--log-format", "xml").settings())
+        .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--log-format");
   }
 
   @Test

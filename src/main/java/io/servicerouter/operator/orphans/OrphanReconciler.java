@@ -6,8 +6,8 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.servicerouter.operator.logging.Logging;
 import io.servicerouter.operator.reconcile.GeneratedObjects;
-import io.servicerouter.operator.reconcile.Keys;
 import io.servicerouter.operator.reconcile.Trigger;
 import java.util.List;
 import org.slf4j.Logger;
@@ -43,10 +43,11 @@ public abstract class OrphanReconciler<G extends HasMetadata> implements Reconci
   public final UpdateControl<G> reconcile(G object, Context<G> context) {
     Owners.ownedThrough(object)
         .filter(owner -> !owners.exists(object.getMetadata().getNamespace(), owner))
-        .ifPresent(owner -> {
-          LOG.info("{} {}: owner {} {} is gone", object.getKind(), Keys.of(object), owner.getKind(), owner.getName());
-          generated.delete(object);
-        });
+        .ifPresent(owner -> Logging.about(object.getKind(), object.getMetadata().getNamespace(),
+            object.getMetadata().getName(), () -> {
+              LOG.info("owner {} {} is gone", owner.getKind(), owner.getName());
+              generated.delete(object);
+            }));
     return UpdateControl.noUpdate();
   }
 

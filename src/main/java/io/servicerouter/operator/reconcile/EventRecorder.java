@@ -44,9 +44,9 @@ public final class EventRecorder {
           .withNewSource().withComponent(Vocabulary.OPERATOR_NAME).endSource()
           .withReportingComponent(Vocabulary.OPERATOR_NAME)
           .build()).create();
-      LOG.info("{} {}: event {} {}", object.getKind(), Keys.of(object), transition.reason(), transition.message());
+      LOG.info("event {} {}", transition.reason(), transition.message());
     } catch (KubernetesClientException e) {
-      LOG.warn("{} {}: event {} not emitted: {}", object.getKind(), Keys.of(object), transition.reason(), e.getMessage());
+      LOG.warn("event {} not emitted: {}", transition.reason(), e.getMessage());
     }
   }
 }

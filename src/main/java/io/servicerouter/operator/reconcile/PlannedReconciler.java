@@ -50,7 +50,7 @@ public abstract class PlannedReconciler<P extends HasMetadata> implements Reconc
           CacheSnapshot snapshot = context.snapshot();
           reconcile(primary, snapshot, new Evaluation(snapshot, context.options()));
         } catch (RuntimeException e) {
-          LOG.warn("{} {}: reconcile failed: {}", primary.getKind(), Keys.of(primary), e.getMessage());
+          LOG.warn("reconcile failed: {}", e.getMessage());
           throw e;
         }
       });
