@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * CPU seconds (user + system) consumed so far by named processes, read from {@code /proc/<pid>/stat}; the
@@ -25,6 +27,39 @@ public record CpuTimes(Map<String, Double> seconds) {
     Map<String, Double> seconds = new LinkedHashMap<>();
     pids.forEach((name, pid) -> seconds.put(name, cpuSeconds(pid)));
     return new CpuTimes(seconds);
+  }
+
+  /**
+   * The CPU time of all running processes by program, for each of {@code programs} (the file name of a
+   * process's first argument, e.g. {@code kube-apiserver}), plus this JVM as {@code self}: for set-ups with
+   * many processes of a kind, like the failover drill's two clusters.
+   */
+  public static CpuTimes byProgram(List<String> programs) {
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    programs.forEach(program -> seconds.put(program, 0.0));
+    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(dir -> {
+        String program = program(dir);
+        if (seconds.containsKey(program)) {
+          seconds.merge(program, cpuSeconds(Long.parseLong(dir.getFileName().toString())), Double::sum);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    seconds.put("self", cpuSeconds(ProcessHandle.current().pid()));
+    return new CpuTimes(seconds);
+  }
+
+  private static String program(Path processDirectory) {
+    try {
+      String commandLine = Files.readString(processDirectory.resolve("cmdline"));
+      int end = commandLine.indexOf('\0');
+      String first = end < 0 ? commandLine : commandLine.substring(0, end);
+      return Path.of(first.isEmpty() ? "-" : first).getFileName().toString();
+    } catch (IOException | RuntimeException e) {
+      return "";  // the process ended meanwhile, or has no readable command line
+    }
   }
 
   /** The CPU seconds spent by each process between {@code earlier} and this reading. */
@@ -54,7 +89,7 @@ public record CpuTimes(Map<String, Double> seconds) {
       // Fields 14 and 15 of proc(5) (utime, stime) are at 11 and 12 counted from field 3.
       return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return 0;  // the process ended between listing and reading
     }
   }
 }

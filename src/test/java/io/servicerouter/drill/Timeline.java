@@ -29,6 +29,11 @@ public final class Timeline {
     lines.add(line(when, "dns ", what));
   }
 
+  /** Records where the machine's CPU went during a step ({@code what} names the processes' seconds). */
+  public synchronized void cpu(String what) {
+    lines.add(line(Instant.now(), "cpu ", what));
+  }
+
   /** Records that a cluster's API server showed {@code what} now (e.g. the operator deleted objects). */
   public synchronized void api(String what) {
     lines.add(line(Instant.now(), "api ", what));
