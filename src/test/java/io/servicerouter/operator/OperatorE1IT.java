@@ -3,11 +3,15 @@ package io.servicerouter.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.servicerouter.cli.CliRun;
 import io.servicerouter.cli.output.ManifestWriter;
 import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.cluster.DNSConfiguration;
@@ -15,17 +19,14 @@ import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
-import io.servicerouter.operator.cache.SchemaProblemCache;
 import io.servicerouter.operator.cache.WatchScope;
-import io.servicerouter.planner.IndexedSnapshot;
 import io.servicerouter.planner.Options;
-import io.servicerouter.planner.Plan;
-import io.servicerouter.planner.Planner;
 import io.servicerouter.planner.Vocabulary;
 import io.servicerouter.testsupport.ControlPlane;
 import io.servicerouter.testsupport.ControlPlaneExtension;
 import io.servicerouter.testsupport.TestNamespace;
-import io.servicerouter.validation.CrdSchemas;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,9 +38,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * SPEC §4.5 E1 end to end: the operator, running in-process against a real API server, creates the route
- * DNSEndpoint and the Istio Gateway and reports the route Active; what it wrote equals what the planner
- * renders offline for the same inputs (same objects, same specs, labels and owners), including the address record once a LoadBalancer Service
- * has an address, and the policy's activation is announced. Then a hand-deleted DNSEndpoint is restored,
+ * DNSEndpoint and the Istio Gateway and reports the route Active; what it wrote equals what
+ * {@code servicerouter render} prints for a snapshot of the cluster's inputs written to a file (same objects,
+ * same specs, labels, annotations and owners), including the address record once a LoadBalancer Service has
+ * an address, and the policy's activation is announced. Then a hand-deleted DNSEndpoint is restored,
  * deleting the route removes its records and the Istio Gateway, and deleting the Service its address record
  * (SPEC §5).
  */
@@ -132,18 +134,33 @@ class OperatorE1IT {
           .isEqualTo(Vocabulary.DNS_ENDPOINTS_CREATED);
     });
 
-    Plan render = Planner.plan(IndexedSnapshot.builder(options)
-        .addAll(stored(client, inputs))
-        .specProblems(new SchemaProblemCache(CrdSchemas.fromClasspath()))
-        .build(), options);
-    assertThat(render.generated()).hasSize(3);
-    for (HasMetadata expected : render.generated()) {
-      HasMetadata actual = client.resource(expected).get();
-      assertThat(actual).as(expected.getKind() + " " + expected.getMetadata().getName()).isNotNull();
-      assertThat(ManifestWriter.toNode(actual).get("spec")).isEqualTo(ManifestWriter.toNode(expected).get("spec"));
-      assertThat(actual.getMetadata().getLabels()).isEqualTo(expected.getMetadata().getLabels());
-      assertThat(actual.getMetadata().getAnnotations()).isEqualTo(expected.getMetadata().getAnnotations());
-      assertThat(actual.getMetadata().getOwnerReferences()).isEqualTo(expected.getMetadata().getOwnerReferences());
+    // The offline render of a snapshot of the cluster's inputs (as stored, written to a file) equals what the
+    // operator wrote: the same objects with the same specs, labels, annotations and owners.
+    Path snapshot = Files.createTempFile("cluster-inputs", ".yaml");
+    cleanup.add(() -> Files.deleteIfExists(snapshot));
+    Files.writeString(snapshot, ManifestWriter.write(
+        stored(client, inputs).stream().map(ManifestWriter::toNode).toList(), ManifestWriter.Format.YAML));
+    CliRun render = CliRun.of("render", "-f", snapshot.toString(), "--default-gateway-namespace", gateways.name());
+    assertThat(render.exitCode()).as(render.err()).isZero();
+    assertThat(render.outDocuments()).hasSize(3);
+    for (JsonNode expected : render.outDocuments()) {
+      JsonNode metadata = expected.path("metadata");
+      GenericKubernetesResource stored = client.genericKubernetesResources(expected.path("apiVersion").asText(),
+          expected.path("kind").asText()).inNamespace(metadata.path("namespace").asText())
+          .withName(metadata.path("name").asText()).get();
+      assertThat(stored).as(expected.path("kind").asText() + " " + metadata.path("name").asText()).isNotNull();
+      JsonNode actual = ManifestWriter.toNode(stored);
+      assertThat(actual.path("spec")).isEqualTo(expected.path("spec"));
+      assertThat(actual.path("metadata").path("labels")).isEqualTo(metadata.path("labels"));
+      assertThat(actual.path("metadata").path("annotations")).isEqualTo(metadata.path("annotations"));
+      // render omits the uid of owner references (SPEC §6.1); the stored one must be the owner's
+      assertThat(stored.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
+        assertThat(owner.getUid()).isEqualTo(client.genericKubernetesResources(owner.getApiVersion(), owner.getKind())
+            .inNamespace(metadata.path("namespace").asText()).withName(owner.getName()).get().getMetadata().getUid());
+        ObjectNode withoutUid = ManifestWriter.toNode(owner);
+        withoutUid.remove("uid");
+        assertThat(List.of(withoutUid)).isEqualTo(List.copyOf(metadata.path("ownerReferences").valueStream().toList()));
+      });
     }
     assertThat(client.resources(DNSEndpoint.class).inNamespace(app.name()).list().getItems())
         .extracting(endpoint -> endpoint.getMetadata().getName())
