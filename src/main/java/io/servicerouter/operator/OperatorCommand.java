@@ -162,14 +162,23 @@ public final class OperatorCommand implements Callable<Integer> {
   }
 
   private AutoCloseable metricsServer(OperatorMetrics metrics) throws IOException {
-    Optional<InetSocketAddress> address = BindAddress.parse(metricsBindAddress);
-    return address.isPresent() ? ProbeServer.metrics(address.get(), metrics::scrape) : () -> { };
+    return serve(metricsBindAddress, address -> ProbeServer.metrics(address, metrics::scrape));
   }
 
-  /** The /healthz and /readyz server; {@code 0} disables it like it disables metrics (as in controller-runtime). */
   private AutoCloseable healthServer() throws IOException {
-    Optional<InetSocketAddress> address = BindAddress.parse(healthProbeBindAddress);
-    return address.isPresent() ? ProbeServer.health(address.get(), this::healthy, this::ready) : () -> { };
+    return serve(healthProbeBindAddress, address -> ProbeServer.health(address, this::healthy, this::ready));
+  }
+
+  /** A server on {@code bindAddress}, or nothing when it is {@code 0} (for both ports, as in controller-runtime). */
+  private static AutoCloseable serve(String bindAddress, ServerFactory factory) throws IOException {
+    Optional<InetSocketAddress> address = BindAddress.parse(bindAddress);
+    return address.isPresent() ? factory.start(address.get()) : () -> { };
+  }
+
+  /** Starts one of the HTTP servers on an address. */
+  @FunctionalInterface
+  private interface ServerFactory {
+    ProbeServer start(InetSocketAddress address) throws IOException;
   }
 
   private boolean healthy() {

@@ -115,6 +115,15 @@ class OperatorE1IT {
       assertThat(client.resources(io.fabric8.istio.api.networking.v1.Gateway.class).inNamespace(gateways.name())
           .withName("default-gateway").get()).isNotNull();
     });
+    // The status writer leaves the managed fields out of its request; the API server must keep the stored ones:
+    // the creator still owns the spec, and the status write is recorded as its own entry.
+    assertThat(client.resources(ServiceRoute.class).inNamespace(app.name()).withName("web").get().getMetadata()
+        .getManagedFields())
+        .anySatisfy(entry -> {
+          assertThat(entry.getSubresource()).isNull();
+          assertThat(entry.getFieldsV1().getAdditionalProperties()).containsKey("f:spec");
+        })
+        .anySatisfy(entry -> assertThat(entry.getSubresource()).isEqualTo("status"));
 
     String address = "gateway-controller-aks-istio-ingressgateway-internal-internal-external-dns-weu";
     Service loadBalancer = client.resource(client.getKubernetesSerialization().unmarshal("""
