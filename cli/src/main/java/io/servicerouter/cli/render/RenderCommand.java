@@ -1,0 +1,125 @@
+package io.servicerouter.cli.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.servicerouter.cli.output.FormatConverter;
+import io.servicerouter.cli.output.ManifestWriter;
+import io.servicerouter.model.Json;
+import io.servicerouter.model.ObservedStatus;
+import io.servicerouter.planner.AddressRecordsMode;
+import io.servicerouter.planner.Age;
+import io.servicerouter.planner.IndexedSnapshot;
+import io.servicerouter.planner.Options;
+import io.servicerouter.planner.Plan;
+import io.servicerouter.planner.Planner;
+import io.servicerouter.validation.CrdSchemas;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code servicerouter render} (SPEC §6.1): the operator's evaluation of a set of manifests without a
+ * cluster. It prints the DNSEndpoints and Istio Gateways the operator would write and, with
+ * {@code --status}, the status of every input object.
+ */
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Print the DNSEndpoints and Istio Gateways the operator would write for the given manifests.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:rendered", "1:unreadable input or usage error", "2:an input object is invalid"})
+public final class RenderCommand implements Callable<Integer> {
+
+  /** Exit code when an input object breaks a schema or CEL rule. */
+  public static final int EXIT_REJECTED = 2;
+  /** Exit code for unreadable or malformed input. */
+  public static final int EXIT_ERROR = 1;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "-f", required = true, paramLabel = "PATH",
+      description = "Manifest file or directory (recursive: .yaml, .yml, .json); repeatable.")
+  List<String> paths;
+
+  @Option(names = "--status", description = "Also print every input object with the status the operator would write.")
+  boolean status;
+
+  @Option(names = "-o", paramLabel = "yaml|json", defaultValue = "yaml", converter = FormatConverter.class,
+      description = "Output format (default: ${DEFAULT-VALUE}).")
+  ManifestWriter.Format format;
+
+  @Option(names = "--default-gateway-namespace", paramLabel = "NS", defaultValue = "istio-system",
+      description = "Namespace of a ServiceRoute's Gateway when gatewayNamespace is empty (default: ${DEFAULT-VALUE}).")
+  String defaultGatewayNamespace;
+
+  @Option(names = "--address-records", paramLabel = "all|active|off", defaultValue = "active",
+      converter = AddressRecordsConverter.class,
+      description = "Zones that get the gateways' address records (default: ${DEFAULT-VALUE}).")
+  AddressRecordsMode addressRecords;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    RenderInputs inputs;
+    try {
+      inputs = RenderInputs.of(ManifestFiles.read(paths), CrdSchemas.fromClasspath());
+    } catch (InputError e) {
+      err.println(e.getMessage());
+      return EXIT_ERROR;
+    }
+    inputs.messages().forEach(err::println);
+    if (inputs.rejected()) {
+      return EXIT_REJECTED;
+    }
+    out.print(ManifestWriter.write(render(inputs, new Options(defaultGatewayNamespace, addressRecords), status), format));
+    out.flush();
+    return 0;
+  }
+
+  /** Plans the accepted inputs and returns the output objects in output order. */
+  static List<ObjectNode> render(RenderInputs inputs, Options options, boolean withStatus) {
+    IndexedSnapshot.Builder snapshot = IndexedSnapshot.builder(options).age(Age.byCreationThenInput(inputs.positions()));
+    inputs.accepted().forEach(a -> snapshot.add(a.object()));
+    Plan plan = Planner.plan(snapshot.build(), options);
+    List<ObjectNode> generated = new ArrayList<>();
+    for (HasMetadata object : plan.generated()) {
+      ObjectNode node = Json.toNode(object);
+      node.remove("status");
+      for (JsonNode owner : node.path("metadata").path("ownerReferences")) {
+        ((ObjectNode) owner).remove("uid");
+      }
+      generated.add(node);
+    }
+    List<ObjectNode> output = new ArrayList<>(ManifestWriter.sorted(generated));
+    if (withStatus) {
+      List<ObjectNode> statuses = new ArrayList<>();
+      for (RenderInputs.Accepted accepted : inputs.accepted()) {
+        ObservedStatus objectStatus = plan.statuses().get(accepted.object());
+        if (objectStatus != null) {
+          statuses.add(withStatus(accepted, objectStatus));
+        }
+      }
+      output.addAll(ManifestWriter.sorted(statuses));
+    }
+    return output;
+  }
+
+  private static ObjectNode withStatus(RenderInputs.Accepted accepted, ObservedStatus status) {
+    ObjectNode node = Json.toNode(accepted.object());
+    ObjectNode metadata = node.putObject("metadata");
+    metadata.put("name", accepted.object().getMetadata().getName());
+    if (accepted.object() instanceof Namespaced) {
+      metadata.put("namespace", accepted.object().getMetadata().getNamespace());
+    }
+    node.set("spec", accepted.stored().path("spec").deepCopy());
+    node.set("status", Json.toNode(status));
+    return node;
+  }
+}

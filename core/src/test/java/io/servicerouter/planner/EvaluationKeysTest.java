@@ -1,0 +1,49 @@
+package io.servicerouter.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.servicerouter.model.Json;
+import io.servicerouter.model.Kinds;
+import io.servicerouter.model.cluster.ClusterIdentity;
+import io.servicerouter.model.routing.DNSPolicy;
+import io.servicerouter.model.routing.ServiceRoute;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An evaluation identifies objects by namespace and name, not by Java instance: a reconciler passes its
+ * own copy of the primary (informers hand out new instances on every update), and the answer must be the
+ * one for the snapshot's object — not, say, a hostname conflict of a route with itself.
+ */
+class EvaluationKeysTest {
+
+  private static List<HasMetadata> inputs() throws IOException {
+    String yaml = Files.readString(Path.of("src/test/resources/example-e1-active-single-region.yaml"));
+    return Arrays.stream(yaml.split("(?m)^---$")).filter(document -> document.contains("kind:"))
+        .map(document -> (HasMetadata) Json.read(document, Kinds.ALL.stream()
+            .filter(kind -> document.contains("kind: " + HasMetadata.getKind(kind) + "\n")).findFirst().orElseThrow()))
+        .toList();
+  }
+
+  private static <T extends HasMetadata> T copyOf(List<HasMetadata> objects, Class<T> type) {
+    return Json.copy(objects.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow());
+  }
+
+  @Test
+  void copiesOfSnapshotObjectsGetTheSnapshotObjectsResults() throws IOException {
+    List<HasMetadata> objects = inputs();
+    Evaluation evaluation = new Evaluation(IndexedSnapshot.builder(Options.DEFAULTS).addAll(objects).build(),
+        Options.DEFAULTS);
+
+    RouteResult route = evaluation.route(copyOf(objects, ServiceRoute.class));
+    assertThat(route.reason()).isEqualTo(Vocabulary.RECONCILIATION_SUCCEEDED);
+    assertThat(route.action()).isEqualTo(RecordAction.CONVERGE);
+    assertThat(evaluation.policy(copyOf(objects, DNSPolicy.class)).status().getPhase()).isEqualTo(Vocabulary.ACTIVE);
+    assertThat(evaluation.status(copyOf(objects, ClusterIdentity.class)).getPhase()).isEqualTo(Vocabulary.ACTIVE);
+  }
+}

@@ -1,0 +1,178 @@
+package io.servicerouter.operator;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.servicerouter.model.Labels;
+import io.servicerouter.operator.addressrecords.AddressRecordsReconciler;
+import io.servicerouter.operator.cache.CacheSnapshot;
+import io.servicerouter.operator.cache.SchemaProblemCache;
+import io.servicerouter.operator.cache.SharedCaches;
+import io.servicerouter.operator.clusteridentity.ClusterIdentityReconciler;
+import io.servicerouter.operator.convergence.ConfigConvergence;
+import io.servicerouter.operator.dnsconfiguration.DNSConfigurationReconciler;
+import io.servicerouter.operator.dnspolicy.DNSPolicyReconciler;
+import io.servicerouter.operator.gateway.GatewayReconciler;
+import io.servicerouter.operator.reconcile.EventRecorder;
+import io.servicerouter.operator.reconcile.GeneratedObjects;
+import io.servicerouter.operator.reconcile.OperatorContext;
+import io.servicerouter.operator.reconcile.StatusFactory;
+import io.servicerouter.operator.reconcile.StatusWriter;
+import io.servicerouter.operator.orphans.OrphanedDnsEndpointReconciler;
+import io.servicerouter.operator.orphans.OrphanedIstioGatewayReconciler;
+import io.servicerouter.operator.serviceroute.ServiceRouteReconciler;
+import io.servicerouter.validation.CrdSchemas;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running operator: the shared caches (started and synced first, SPEC §3.1), then one JOSDK controller
+ * per primary kind over them plus the orphan collectors of generated objects, with optional leader election (SPEC §7.1 durations: 15 s lease, 10 s renew
+ * deadline, 2 s retry; a leader that loses its Lease, other than by stopping, exits with status 1).
+ */
+public final class OperatorRuntime implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorRuntime.class);
+  private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(5);
+
+  private final KubernetesClient client;
+  private final OperatorSettings settings;
+  private final String identity;
+  private final SharedCaches caches;
+  private final Operator operator;
+  private final AtomicBoolean stopping;
+
+  private OperatorRuntime(KubernetesClient client, OperatorSettings settings, String identity, SharedCaches caches,
+      Operator operator, AtomicBoolean stopping) {
+    this.client = client;
+    this.settings = settings;
+    this.identity = identity;
+    this.caches = caches;
+    this.operator = operator;
+    this.stopping = stopping;
+  }
+
+  /**
+   * Starts the caches, waits for them to sync, then starts the controllers.
+   *
+   * @param client the API server connection (not closed by the runtime)
+   * @param settings the resolved options
+   * @param metrics where reconciles and leadership are counted
+   * @param clock the time of condition transitions
+   */
+  public static OperatorRuntime start(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
+      Clock clock) throws Exception {
+    SharedCaches caches = SharedCaches.create(client, settings.scope(), settings.options());
+    SchemaProblemCache problems = new SchemaProblemCache(CrdSchemas.fromClasspath());
+    caches.forgetDeleted(problems);
+    caches.startAndAwaitSync(SYNC_TIMEOUT);
+    EventRecorder events = new EventRecorder(client, clock);
+    ConfigConvergence convergence = new ConfigConvergence(caches, () -> new CacheSnapshot(caches, problems),
+        settings.options(), System::nanoTime, metrics::isLeader, metrics.registry());
+    convergence.start();
+    OperatorContext context = new OperatorContext(caches, problems, settings.options(),
+        new StatusWriter(client, new StatusFactory(clock), events), new GeneratedObjects(client), events, metrics,
+        convergence);
+    metrics.beforeScrape(new CacheGauges(context, metrics.registry()));
+    AtomicBoolean stopping = new AtomicBoolean();
+    String identity = identity();
+    Operator operator = new Operator(configuration(client, settings, metrics, stopping, identity));
+    operator.register(new ClusterIdentityReconciler(context), named(ClusterIdentityReconciler.KIND));
+    operator.register(new DNSConfigurationReconciler(context), named(DNSConfigurationReconciler.KIND));
+    operator.register(new DNSPolicyReconciler(context), scoped(DNSPolicyReconciler.KIND, settings));
+    operator.register(new GatewayReconciler(context), scoped(GatewayReconciler.KIND, settings));
+    operator.register(new ServiceRouteReconciler(context), scoped(ServiceRouteReconciler.KIND, settings));
+    operator.register(new AddressRecordsReconciler(context),
+        o -> o.withName(AddressRecordsReconciler.KIND).withLabelSelector("istio"));
+    operator.register(new OrphanedDnsEndpointReconciler(caches, context.generated()),
+        generatedObjects(OrphanedDnsEndpointReconciler.NAME, settings));
+    operator.register(new OrphanedIstioGatewayReconciler(caches, context.generated()),
+        generatedObjects(OrphanedIstioGatewayReconciler.NAME, settings));
+    operator.start();
+    LOG.info("operator started: {} controllers, {}", operator.getRegisteredControllersNumber(),
+        settings.leaderElection().map(lease -> "leader election on Lease " + lease).orElse("no leader election"));
+    return new OperatorRuntime(client, settings, identity, caches, operator, stopping);
+  }
+
+  private static Consumer<ConfigurationServiceOverrider> configuration(KubernetesClient client,
+      OperatorSettings settings, OperatorMetrics metrics, AtomicBoolean stopping, String identity) {
+    return o -> {
+      o.withKubernetesClient(client)
+          .withCloseClientOnStop(false)
+          .withResourceCloner(new ReadOnlyPrimaries())
+          .checkingCRDAndValidateLocalModel(false)
+          .withConcurrentReconciliationThreads(settings.maxConcurrentReconciles())
+          .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()));
+      settings.leaderElection().ifPresentOrElse(
+          lease -> o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(lease.name(), lease.namespace(),
+              Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(2), identity,
+              new LeaderCallbacks(() -> metrics.leader(true), () -> lostLease(metrics, stopping), leader -> { }), false)),
+          () -> metrics.leader(true));
+    };
+  }
+
+  /** {@code <hostname>_<uuid>}, unique per process like controller-runtime's leader identities. */
+  private static String identity() {
+    String host = System.getenv("HOSTNAME");
+    return (host == null || host.isBlank() ? "servicerouter" : host) + "_" + UUID.randomUUID();
+  }
+
+  /** A leader that loses its Lease exits with status 1 (SPEC §7.1); releasing it on SIGTERM is no loss. */
+  private static void lostLease(OperatorMetrics metrics, AtomicBoolean stopping) {
+    metrics.leader(false);
+    if (!stopping.get()) {
+      LOG.error("lost the leader election Lease; exiting");
+      System.exit(1);
+    }
+  }
+
+  private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> named(String kind) {
+    return o -> o.withName(kind);
+  }
+
+  private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> scoped(String kind,
+      OperatorSettings settings) {
+    return o -> {
+      o.withName(kind);
+      if (!settings.scope().all()) {
+        o.settingNamespaces(new HashSet<>(settings.scope().namespaces()));
+      }
+    };
+  }
+
+  private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> generatedObjects(String name,
+      OperatorSettings settings) {
+    return OperatorRuntime.<P>scoped(name, settings)
+        .andThen(o -> o.withLabelSelector(Labels.MANAGED_BY + "=" + Labels.OPERATOR_NAME));
+  }
+
+  /** Whether every cache has synced (with the CRD check, what {@code /readyz} reports). */
+  public boolean ready() {
+    return caches.synced();
+  }
+
+  /** Whether event processing is alive (what {@code /healthz} reports). */
+  public boolean healthy() {
+    return operator.getRuntimeInfo().allEventSourcesAreHealthy();
+  }
+
+  /** Stops the controllers, releases the Lease if held, and stops the caches. */
+  @Override
+  public void close() {
+    stopping.set(true);
+    operator.stop();
+    settings.leaderElection().ifPresent(lease -> LeaseRelease.release(client, lease, identity));
+    caches.close();
+  }
+}

@@ -1,0 +1,493 @@
+package io.servicerouter.operator.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.servicerouter.model.Json;
+import io.servicerouter.model.Labels;
+import io.servicerouter.model.ObservedStatus;
+import io.servicerouter.model.cluster.ClusterIdentity;
+import io.servicerouter.model.cluster.DNSConfiguration;
+import io.servicerouter.model.externaldns.DNSEndpoint;
+import io.servicerouter.model.externaldns.Endpoint;
+import io.servicerouter.model.routing.DNSPolicy;
+import io.servicerouter.model.routing.Gateway;
+import io.servicerouter.model.routing.ServiceRoute;
+import io.servicerouter.operator.OperatorMetrics;
+import io.servicerouter.operator.OperatorRuntime;
+import io.servicerouter.operator.OperatorSettings;
+import io.servicerouter.operator.cache.SchemaProblemCache;
+import io.servicerouter.operator.cache.WatchScope;
+import io.servicerouter.planner.IndexedSnapshot;
+import io.servicerouter.planner.Options;
+import io.servicerouter.planner.Plan;
+import io.servicerouter.planner.Planner;
+import io.servicerouter.planner.Vocabulary;
+import io.servicerouter.testsupport.ControlPlaneExtension;
+import io.servicerouter.testsupport.TestNamespace;
+import io.servicerouter.validation.CrdSchemas;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.assertj.core.api.ThrowingConsumer;
+import org.awaitility.core.ThrowingRunnable;
+
+/**
+ * One operator, started in-process against the shared control plane, with the baseline cluster of SPEC §4.5
+ * input F (ClusterIdentity {@code cluster-identity}: weu/aks01/example.com/p; DNSConfiguration
+ * {@code dns-config}: external-dns-weu (weu), external-dns-neu (neu)), plus small helpers to create inputs
+ * in namespaces of their own and to await final states. Closing it stops the operator, requests the
+ * namespaces' deletion and deletes every ClusterIdentity and DNSConfiguration.
+ */
+final class LifecycleCluster implements AutoCloseable {
+
+  /** How long a final state may take to appear (generous: these tests assert states, not speed). */
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** The baseline ClusterIdentity's name. */
+  static final String IDENTITY = "cluster-identity";
+  /** The baseline DNSConfiguration's name. */
+  static final String DNS_CONFIG = "dns-config";
+  /** The Istio ingress controller that the default test Gateway selects. */
+  static final String ISTIO_CONTROLLER = "aks-istio-ingressgateway-internal";
+  /** The baseline ClusterIdentity spec. */
+  static final String BASELINE_IDENTITY_SPEC = "{region: weu, cluster: aks01, domain: example.com, environmentLetter: p}";
+  /** The baseline DNSConfiguration controllers. */
+  static final String BASELINE_CONTROLLERS = "[{name: external-dns-weu, region: weu}, {name: external-dns-neu, region: neu}]";
+
+  private static final SchemaProblemCache SPEC_PROBLEMS = new SchemaProblemCache(CrdSchemas.fromClasspath());
+
+  private final KubernetesClient client;
+  private final List<TestNamespace> namespaces = new ArrayList<>();
+  private final OperatorRuntime runtime;
+  private final OperatorMetrics metrics;
+
+  private LifecycleCluster(KubernetesClient client, OperatorRuntime runtime, OperatorMetrics metrics) {
+    this.client = client;
+    this.runtime = runtime;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Waits until no namespace of earlier test classes is still being deleted (so that their objects do not
+   * count here), creates the baseline singletons on the shared control plane and starts the operator.
+   */
+  static LifecycleCluster start() throws Exception {
+    KubernetesClient client = ControlPlaneExtension.shared().client();
+    await().atMost(Duration.ofSeconds(90)).until(() -> client.namespaces().list().getItems().stream()
+        .noneMatch(namespace -> namespace.getMetadata().getDeletionTimestamp() != null));
+    deleteSingletons(client);
+    apply(client, identityYaml(IDENTITY, BASELINE_IDENTITY_SPEC), ClusterIdentity.class);
+    apply(client, dnsConfigurationYaml(BASELINE_CONTROLLERS), DNSConfiguration.class);
+    OperatorMetrics metrics = new OperatorMetrics("lifecycle");
+    OperatorRuntime runtime = OperatorRuntime.start(client,
+        new OperatorSettings(WatchScope.ALL, Options.DEFAULTS, 2, Optional.empty()), metrics, Clock.systemUTC());
+    return new LifecycleCluster(client, runtime, metrics);
+  }
+
+  /** The operator's {@code /metrics} text as a scrape would return it now. */
+  String metrics() {
+    return metrics.scrape();
+  }
+
+  /** The API client. */
+  KubernetesClient client() {
+    return client;
+  }
+
+  /** A new namespace {@code <prefix>-<random>}, deleted when this cluster closes. */
+  String namespace(String prefix) {
+    TestNamespace namespace = TestNamespace.create(client, prefix);
+    namespaces.add(namespace);
+    return namespace.name();
+  }
+
+  /** Creates the object given as YAML. */
+  <T extends HasMetadata> T create(String yaml, Class<T> type) {
+    return client.resource(client.getKubernetesSerialization().unmarshal(yaml, type)).create();
+  }
+
+  /** Creates or replaces the object given as YAML (for the cluster-scoped singletons). */
+  static <T extends HasMetadata> T apply(KubernetesClient client, String yaml, Class<T> type) {
+    T object = client.getKubernetesSerialization().unmarshal(yaml, type);
+    T existing = client.resource(object).get();
+    if (existing == null) {
+      return client.resource(object).create();
+    }
+    object.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+    return client.resource(object).update();
+  }
+
+  /** A ClusterIdentity manifest. */
+  static String identityYaml(String name, String spec) {
+    return """
+        apiVersion: cluster.router.io/v1alpha1
+        kind: ClusterIdentity
+        metadata: {name: %s}
+        spec: %s
+        """.formatted(name, spec);
+  }
+
+  /** The DNSConfiguration {@code dns-config} manifest with the given controller list. */
+  static String dnsConfigurationYaml(String controllers) {
+    return """
+        apiVersion: cluster.router.io/v1alpha1
+        kind: DNSConfiguration
+        metadata: {name: %s}
+        spec: {externalDNSControllers: %s}
+        """.formatted(DNS_CONFIG, controllers);
+  }
+
+  /** A Gateway {@code default-gateway} selecting {@link #ISTIO_CONTROLLER}, postfix {@code internal}. */
+  Gateway gateway(String namespace) {
+    return gateway(namespace, "default-gateway", ISTIO_CONTROLLER, "internal", null);
+  }
+
+  /** A Gateway with the given controller, postfix and optional {@code allowedRoutes} (flow YAML). */
+  Gateway gateway(String namespace, String name, String controller, String postfix, String allowedRoutes) {
+    return create("""
+        apiVersion: routing.router.io/v1alpha1
+        kind: Gateway
+        metadata: {name: %s, namespace: %s}
+        spec: {controller: %s, credentialName: cert-aks-ingress, targetPostfix: %s%s}
+        """.formatted(name, namespace, controller, postfix,
+        allowedRoutes == null ? "" : ", allowedRoutes: " + allowedRoutes), Gateway.class);
+  }
+
+  /** A DNSPolicy with the given spec (flow YAML). */
+  DNSPolicy policy(String namespace, String name, String spec) {
+    return create("""
+        apiVersion: routing.router.io/v1alpha1
+        kind: DNSPolicy
+        metadata: {name: %s, namespace: %s}
+        spec: %s
+        """.formatted(name, namespace, spec), DNSPolicy.class);
+  }
+
+  /** A ServiceRoute {@code serviceName-ns-p-prod-application} referencing {@code gatewayNamespace/default-gateway}. */
+  ServiceRoute route(String namespace, String name, String serviceName, String application, String gatewayNamespace) {
+    return create("""
+        apiVersion: routing.router.io/v1alpha1
+        kind: ServiceRoute
+        metadata: {name: %s, namespace: %s}
+        spec: {serviceName: %s, gatewayName: default-gateway, gatewayNamespace: %s, environment: prod, application: %s}
+        """.formatted(name, namespace, serviceName, gatewayNamespace, application), ServiceRoute.class);
+  }
+
+  /**
+   * An application namespace with a DNSPolicy {@code default} and a ServiceRoute {@code web} referencing
+   * {@code default-gateway} in a Gateway namespace of its own.
+   *
+   * @param gatewayNamespace namespace of the Gateway {@code default-gateway}
+   * @param namespace namespace of the policy and the route; also the route's {@code application}
+   */
+  record App(String gatewayNamespace, String namespace) {
+
+    /** The route's hostname. */
+    String hostname() {
+      return LifecycleCluster.hostname("web", namespace);
+    }
+
+    /** The Istio controller of an app created with a unique one. */
+    String istioController() {
+      return "lb-" + gatewayNamespace;
+    }
+
+    /** The name of the app's address DNSEndpoint for the controller (unique Istio controller only). */
+    String addressRecord(String controller) {
+      return "gateway-controller-" + istioController() + "-" + gatewayNamespace + "-" + controller;
+    }
+
+    /** The target host of an app with a unique Istio controller in the baseline cluster. */
+    String uniqueTargetHost() {
+      return "aks01-weu-" + gatewayNamespace + ".example.com";
+    }
+  }
+
+  /**
+   * Creates an {@link App} whose policy has the given spec and awaits the route's first status.
+   *
+   * @param policySpec the DNSPolicy spec as flow YAML, e.g. {@code {mode: Active}}
+   */
+  App app(String policySpec) {
+    return app(policySpec, false);
+  }
+
+  /**
+   * Like {@link #app(String)}, but when {@code uniqueIstioController} is true the Gateway selects an Istio
+   * controller {@code lb-<gateway namespace>} with the postfix {@code <gateway namespace>}, so that a
+   * LoadBalancer Service of the test is the only one chosen for it (SPEC §3.7).
+   */
+  App app(String policySpec, boolean uniqueIstioController) {
+    String gatewayNamespace = namespace("gw");
+    if (uniqueIstioController) {
+      gateway(gatewayNamespace, "default-gateway", "lb-" + gatewayNamespace, gatewayNamespace, null);
+    } else {
+      gateway(gatewayNamespace);
+    }
+    String namespace = namespace("app");
+    policy(namespace, "default", policySpec);
+    route(namespace, "web", "web", namespace, gatewayNamespace);
+    eventually(() -> assertThat(route(namespace, "web").getStatus()).isNotNull());
+    return new App(gatewayNamespace, namespace);
+  }
+
+  /**
+   * Creates the LoadBalancer Service {@code ingress} for the app's unique Istio controller (see
+   * {@link #app(String, boolean)}) in the Gateway namespace, with the given ingress IP.
+   */
+  Service loadBalancer(App app, String ip) {
+    Service service = create("""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: ingress, namespace: %s, labels: {istio: %s}}
+        spec: {type: LoadBalancer, ports: [{name: https, port: 443}]}
+        """.formatted(app.gatewayNamespace(), app.istioController()), Service.class);
+    setIngress(service, new LoadBalancerIngressBuilder().withIp(ip).build());
+    return service;
+  }
+
+  /** Sets the Service's {@code status.loadBalancer.ingress} through the status subresource. */
+  void setIngress(Service service, LoadBalancerIngress... ingress) {
+    editStatus(Service.class, service.getMetadata().getNamespace(), service.getMetadata().getName(),
+        current -> current.setStatus(new ServiceStatusBuilder().withNewLoadBalancer().withIngress(List.of(ingress))
+            .endLoadBalancer().build()));
+  }
+
+  /** Awaits the app's route Active with exactly these DNSEndpoints, all targeting {@code targetHost}. */
+  void awaitActive(App app, String targetHost, String... endpoints) {
+    eventually(() -> {
+      ServiceRoute route = route(app.namespace(), "web");
+      assertThat(state(route.getStatus())).isEqualTo("Active/ReconciliationSucceeded");
+      assertThat(route.getStatus().getDnsEndpoints()).containsExactlyInAnyOrder(endpoints);
+      assertThat(endpointNames(app.namespace())).containsExactlyInAnyOrder(endpoints);
+      for (String name : endpoints) {
+        Endpoint endpoint = singleEndpoint(app.namespace(), name);
+        assertThat(endpoint.getDnsName()).isEqualTo(app.hostname());
+        assertThat(endpoint.getTargets()).containsExactly(targetHost);
+      }
+    });
+  }
+
+  /** Awaits the app's route in the given {@code Phase/Reason} with exactly these DNSEndpoints in its namespace. */
+  void awaitRoute(App app, String state, String... endpoints) {
+    eventually(() -> {
+      assertThat(state(route(app.namespace(), "web").getStatus())).isEqualTo(state);
+      assertThat(endpointNames(app.namespace())).containsExactlyInAnyOrder(endpoints);
+    });
+  }
+
+  /** The hostname of a route created by {@link #route}. */
+  static String hostname(String serviceName, String application) {
+    return serviceName + "-ns-p-prod-" + application + ".example.com";
+  }
+
+  /** The stored ServiceRoute. */
+  ServiceRoute route(String namespace, String name) {
+    return client.resources(ServiceRoute.class).inNamespace(namespace).withName(name).get();
+  }
+
+  /** The stored DNSPolicy. */
+  DNSPolicy policy(String namespace, String name) {
+    return client.resources(DNSPolicy.class).inNamespace(namespace).withName(name).get();
+  }
+
+  /** The stored Gateway. */
+  Gateway gateway(String namespace, String name) {
+    return client.resources(Gateway.class).inNamespace(namespace).withName(name).get();
+  }
+
+  /** The stored ClusterIdentity, or null. */
+  ClusterIdentity identity(String name) {
+    return client.resources(ClusterIdentity.class).withName(name).get();
+  }
+
+  /** The stored Istio Gateway, or null. */
+  io.fabric8.istio.api.networking.v1.Gateway istioGateway(String namespace, String name) {
+    return client.resources(io.fabric8.istio.api.networking.v1.Gateway.class).inNamespace(namespace).withName(name)
+        .get();
+  }
+
+  /** The hosts of the stored Istio Gateway's single server. */
+  List<String> istioHosts(String namespace, String name) {
+    io.fabric8.istio.api.networking.v1.Gateway istio = istioGateway(namespace, name);
+    assertThat(istio).as("Istio Gateway %s/%s", namespace, name).isNotNull();
+    return istio.getSpec().getServers().get(0).getHosts();
+  }
+
+  /** The stored DNSEndpoint, or null. */
+  DNSEndpoint endpoint(String namespace, String name) {
+    return client.resources(DNSEndpoint.class).inNamespace(namespace).withName(name).get();
+  }
+
+  /** Names of the DNSEndpoints in the namespace, sorted. */
+  List<String> endpointNames(String namespace) {
+    return client.resources(DNSEndpoint.class).inNamespace(namespace).list().getItems().stream()
+        .map(endpoint -> endpoint.getMetadata().getName()).sorted().toList();
+  }
+
+  /** The single endpoint of a stored DNSEndpoint (asserted present). */
+  Endpoint singleEndpoint(String namespace, String name) {
+    DNSEndpoint endpoint = endpoint(namespace, name);
+    assertThat(endpoint).as("DNSEndpoint %s/%s", namespace, name).isNotNull();
+    assertThat(endpoint.getSpec().getEndpoints()).hasSize(1);
+    return endpoint.getSpec().getEndpoints().get(0);
+  }
+
+  /**
+   * Asserts, eventually, that what the operator wrote in the given namespaces (DNSEndpoints, Istio Gateways,
+   * phases and Ready reasons of the routing kinds) equals what the planner renders offline from the inputs
+   * stored now in the whole cluster (SPEC §3.1: the operator and the renderer share the evaluation).
+   */
+  void assertWrittenAsPlanned(String... namespaces) {
+    Set<String> scope = new HashSet<>(List.of(namespaces));
+    eventually(() -> {
+      Plan plan = plan();
+
+      List<HasMetadata> planned = plan.generated().stream()
+          .filter(object -> scope.contains(object.getMetadata().getNamespace())).toList();
+      List<HasMetadata> written = new ArrayList<>();
+      for (String namespace : namespaces) {
+        written.addAll(client.resources(DNSEndpoint.class).inNamespace(namespace).list().getItems());
+        written.addAll(client.resources(io.fabric8.istio.api.networking.v1.Gateway.class).inNamespace(namespace)
+            .list().getItems());
+      }
+      assertThat(written).extracting(LifecycleCluster::key).as("generated objects")
+          .containsExactlyInAnyOrderElementsOf(planned.stream().map(LifecycleCluster::key).toList());
+      for (HasMetadata expected : planned) {
+        HasMetadata actual = client.resource(expected).get();
+        assertThat(Json.toNode(actual).get("spec")).as(key(expected))
+            .isEqualTo(Json.toNode(expected).get("spec"));
+        assertThat(actual.getMetadata().getLabels()).as(key(expected)).isEqualTo(expected.getMetadata().getLabels());
+        assertThat(actual.getMetadata().getOwnerReferences()).as(key(expected))
+            .isEqualTo(expected.getMetadata().getOwnerReferences());
+      }
+      plan.statuses().forEach((input, status) -> {
+        if (scope.contains(input.getMetadata().getNamespace())) {
+          HasMetadata stored = client.resource(input).get();
+          assertThat(state((ObservedStatus) ((CustomResource<?, ?>) stored).getStatus())).as(key(input)).isEqualTo(state(status));
+        }
+      });
+    });
+  }
+
+  /** The planner's plan for the inputs stored now in the whole cluster (SPEC §3.1). */
+  Plan plan() {
+    List<HasMetadata> inputs = new ArrayList<>();
+    inputs.addAll(client.resources(ClusterIdentity.class).list().getItems());
+    inputs.addAll(client.resources(DNSConfiguration.class).list().getItems());
+    inputs.addAll(client.resources(DNSPolicy.class).inAnyNamespace().list().getItems());
+    inputs.addAll(client.resources(Gateway.class).inAnyNamespace().list().getItems());
+    inputs.addAll(client.resources(ServiceRoute.class).inAnyNamespace().list().getItems());
+    inputs.addAll(client.resources(Service.class).inAnyNamespace().list().getItems());
+    inputs.addAll(client.resources(Namespace.class).list().getItems());
+    return Planner.plan(IndexedSnapshot.builder(Options.DEFAULTS).addAll(inputs).specProblems(SPEC_PROBLEMS).build(),
+        Options.DEFAULTS);
+  }
+
+  /** How many route and address DNSEndpoints of the region the planner wants now, cluster-wide (SPEC §3.11 n). */
+  long plannedEndpointsInRegion(String region) {
+    return plan().generated().stream()
+        .filter(object -> object instanceof DNSEndpoint)
+        .filter(object -> region.equals(object.getMetadata().getLabels().get(Labels.LABEL_REGION)))
+        .count();
+  }
+
+  private static String key(HasMetadata object) {
+    return object.getKind() + " " + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+  }
+
+  /** The phase and Ready reason of a status, as {@code "Phase/Reason"} ({@code "null"} parts when absent). */
+  static String state(ObservedStatus status) {
+    if (status == null) {
+      return "no status";
+    }
+    return status.getPhase() + "/" + status.condition(Vocabulary.READY).map(c -> c.getReason()).orElse(null);
+  }
+
+  /** The Ready message of a status. */
+  static String readyMessage(ObservedStatus status) {
+    return status.condition(Vocabulary.READY).orElseThrow().getMessage();
+  }
+
+  /** Events with the reason in the namespace (ClusterIdentity and DNSConfiguration Events are in {@code default}). */
+  List<Event> events(String namespace, String reason) {
+    return client.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(event -> reason.equals(event.getReason())).toList();
+  }
+
+  /** Awaits the assertion for up to {@link #TIMEOUT}. */
+  static void eventually(ThrowingRunnable assertion) {
+    await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(assertion);
+  }
+
+  /** Applies the change to the stored object of the given type and name (cluster-scoped if namespace is null). */
+  <T extends HasMetadata> void edit(Class<T> type, String namespace, String name, ThrowingConsumer<T> change) {
+    write(type, namespace, name, change, false);
+  }
+
+  /** Like {@link #edit}, but writes through the status subresource. */
+  <T extends HasMetadata> void editStatus(Class<T> type, String namespace, String name, ThrowingConsumer<T> change) {
+    write(type, namespace, name, change, true);
+  }
+
+  private <T extends HasMetadata> void write(Class<T> type, String namespace, String name, ThrowingConsumer<T> change,
+      boolean status) {
+    await().atMost(TIMEOUT).ignoreExceptions().until(() -> {
+      T current = namespace == null ? client.resources(type).withName(name).get()
+          : client.resources(type).inNamespace(namespace).withName(name).get();
+      change.accept(current);
+      if (status) {
+        client.resource(current).updateStatus();
+      } else {
+        client.resource(current).update();
+      }
+      return true;
+    });
+  }
+
+  /** Deletes every ClusterIdentity except the baseline and restores the baseline specs of both singletons. */
+  void restoreBaseline() {
+    client.resources(ClusterIdentity.class).list().getItems().stream()
+        .filter(identity -> !IDENTITY.equals(identity.getMetadata().getName()))
+        .forEach(identity -> client.resource(identity).delete());
+    client.resources(DNSConfiguration.class).list().getItems().stream()
+        .filter(config -> !DNS_CONFIG.equals(config.getMetadata().getName()))
+        .forEach(config -> client.resource(config).delete());
+    eventually(() -> assertThat(client.resources(ClusterIdentity.class).list().getItems())
+        .allMatch(identity -> IDENTITY.equals(identity.getMetadata().getName())));
+    apply(client, identityYaml(IDENTITY, BASELINE_IDENTITY_SPEC), ClusterIdentity.class);
+    apply(client, dnsConfigurationYaml(BASELINE_CONTROLLERS), DNSConfiguration.class);
+    eventually(() -> {
+      ClusterIdentity identity = identity(IDENTITY);
+      assertThat(state(identity.getStatus())).isEqualTo("Active/ReconciliationSucceeded");
+      assertThat(identity.getStatus().getServedRegions()).containsExactly("weu");
+    });
+  }
+
+  @Override
+  public void close() {
+    runtime.close();
+    namespaces.forEach(TestNamespace::close);
+    deleteSingletons(client);
+  }
+
+  private static void deleteSingletons(KubernetesClient client) {
+    client.resources(ClusterIdentity.class).delete();
+    client.resources(DNSConfiguration.class).delete();
+    await().atMost(TIMEOUT).until(() -> client.resources(ClusterIdentity.class).list().getItems().isEmpty()
+        && client.resources(DNSConfiguration.class).list().getItems().isEmpty());
+  }
+}

@@ -1,0 +1,299 @@
+package io.servicerouter.drill;
+
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.servicerouter.benchmark.CpuTimes;
+import io.servicerouter.model.Labels;
+import io.servicerouter.model.externaldns.DNSEndpoint;
+import io.servicerouter.testsupport.DnsLookup;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+
+/**
+ * The failover drill of SPEC §8.3, end to end: two clusters, {@code weu/aks01} and {@code neu/aks01} (each a
+ * {@link DrillCluster} with its own control plane, in-process operator and one ExternalDNS instance per zone),
+ * three regional zones ({@link DnsZones}: WEU, NEU and FRC, the last one without a cluster, fed through the
+ * cross-region controller {@code external-dns-frc/weu}), and the same {@link DrillApplication} in both clusters.
+ *
+ * <p>Zones, domains and owner ids: every zone is a BIND server for {@code example.test}, the domain of both
+ * ClusterIdentities; every ExternalDNS instance of zone Z (one per cluster) has Z's controller name as label
+ * filter and TXT owner id, the default TXT prefix, domain filter {@code example.test} and {@code --interval=1s};
+ * Z's home instance runs {@code sync}, the other cluster's {@code upsert-only} ({@link DrillMode}). Which zone a
+ * record reaches is decided only by the DNSEndpoint's controller, as in production.
+ *
+ * <p>The drill steps record themselves, and when DNS reflected them, in a {@link Timeline}.
+ */
+public final class FailoverDrill implements AutoCloseable {
+
+  /** The programs whose CPU time the failover step reports, besides this JVM (which hosts both operators). */
+  private static final List<String> PROGRAMS =
+      List.of("kube-apiserver", "etcd", "kube-controller-manager", "external-dns", "named");
+  /** How long DNS may take to reflect a step with up to 100 services. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(60);
+  /** Extra time per service above 100: ExternalDNS and BIND take longer for thousands of records. */
+  private static final Duration PER_SERVICE = Duration.ofMillis(300);
+  /** The LoadBalancer address of the ingress gateway per region at start. */
+  public static final Map<String, String> LOAD_BALANCER_IPS = Map.of("weu", "10.1.0.1", "neu", "10.2.0.1");
+
+  private static final List<Zone> ADOPTED_ZONES = List.of(Zone.WEU, Zone.FRC);
+
+  private final DnsZones zones;
+  private final DrillCluster weu;
+  private final DrillCluster neu;
+  private final DrillApplication application;
+  private final DrillMode mode;
+  private final Timeline timeline = new Timeline();
+
+  private FailoverDrill(DnsZones zones, DrillCluster weu, DrillCluster neu, DrillApplication application,
+      DrillMode mode) {
+    this.zones = zones;
+    this.weu = weu;
+    this.neu = neu;
+    this.application = application;
+    this.mode = mode;
+  }
+
+  /**
+   * Starts the zones and both clusters, applies the application with {@code services} routes in {@code mode} to
+   * both, and starts both operators and every ExternalDNS instance. Everything started is stopped if a later
+   * start fails.
+   */
+  public static FailoverDrill start(int services, DrillMode mode) throws Exception {
+    List<AutoCloseable> started = new ArrayList<>();
+    try {
+      DnsZones zones = DnsZones.start();
+      started.add(zones);
+      DrillCluster weu = DrillCluster.start("weu", zones);
+      started.add(weu);
+      DrillCluster neu = DrillCluster.start("neu", zones);
+      started.add(neu);
+      FailoverDrill drill = new FailoverDrill(zones, weu, neu, new DrillApplication(services), mode);
+      for (DrillCluster cluster : List.of(weu, neu)) {
+        drill.application.applyTo(cluster.client(), cluster.region(), mode.policySpec(),
+            LOAD_BALANCER_IPS.get(cluster.region()));
+        cluster.startOperator();
+        cluster.startExternalDns(mode);
+      }
+      drill.timeline.step("both clusters running (" + services + " services, " + mode + ")");
+      return drill;
+    } catch (Exception | Error e) {
+      try {
+        closeAll(started);
+      } catch (Exception suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /** The WEU cluster. */
+  public DrillCluster weu() {
+    return weu;
+  }
+
+  /** The NEU cluster. */
+  public DrillCluster neu() {
+    return neu;
+  }
+
+  /** The hostnames of the application's routes. */
+  public List<String> hostnames() {
+    return application.hostnames();
+  }
+
+  /** The timeline so far. */
+  public Timeline timeline() {
+    return timeline;
+  }
+
+  /** A resolver for {@code zone}. */
+  public DnsLookup lookup(Zone zone) {
+    return zones.lookup(zone);
+  }
+
+  /**
+   * Waits until every hostname in {@code zone} is a CNAME to the gateway of {@code region}'s cluster, records it
+   * and returns when the last one switched.
+   */
+  public Instant awaitServedBy(Zone zone, String region) {
+    Instant last = ZoneAnswers.awaitAll(lookup(zone), hostnames(), DrillApplication.targetHost(region), timeout());
+    timeline.dns(zone.label() + " zone answers " + DrillApplication.targetHost(region) + " for "
+        + hostnames().size() + " names", last);
+    return last;
+  }
+
+  /**
+   * Normal operation: each region's zone answers with its own cluster's gateway for every name, the FRC zone
+   * (no cluster) with WEU's through the cross-region controller, and each zone has its gateway's A record.
+   */
+  public void awaitNormalOperation() {
+    awaitServedBy(Zone.WEU, "weu");
+    awaitServedBy(Zone.NEU, "neu");
+    awaitServedBy(Zone.FRC, "weu");
+    awaitAddress(Zone.WEU, "weu", LOAD_BALANCER_IPS.get("weu"));
+    awaitAddress(Zone.NEU, "neu", LOAD_BALANCER_IPS.get("neu"));
+    awaitAddress(Zone.FRC, "weu", LOAD_BALANCER_IPS.get("weu"));
+  }
+
+  /** Waits until {@code zone} has {@code region}'s gateway name as an A record with {@code ip}. */
+  public void awaitAddress(Zone zone, String region, String ip) {
+    lookup(zone).await(DrillApplication.targetHost(region), "A", List.of(ip), timeout());
+    timeline.dns(zone.label() + " zone answers A " + DrillApplication.targetHost(region) + " = " + ip, Instant.now());
+  }
+
+  /** WEU fails: its operator and all its ExternalDNS processes stop (its API server keeps its objects). */
+  public void failWeu() {
+    timeline.step("weu fails: operator and ExternalDNS stopped");
+    weu.stopExternalDns();
+    weu.stopOperator();
+  }
+
+  /**
+   * NEU adopts WEU ({@code adoptsRegions: [weu]}), touching no ExternalDNS process; returns the failover time:
+   * from the patch to the last name in the WEU and FRC zones answering NEU's gateway.
+   */
+  public Duration adoptWeu() {
+    SharedIndexInformer<DNSEndpoint> neuEndpoints = neu.client().resources(DNSEndpoint.class).inAnyNamespace().inform();
+    Instant patched = timeline.step("neu adopts weu: ClusterIdentity adoptsRegions [weu]");
+    CpuTimes atPatch = CpuTimes.byProgram(PROGRAMS);
+    neu.adopt(List.of("weu"));
+    Instant operatorDone;
+    try (SharedIndexInformer<DNSEndpoint> endpoints = neuEndpoints) {
+      operatorDone = awaitAdoptedEndpoints(endpoints);
+    }
+    CpuTimes atOperatorDone = CpuTimes.byProgram(PROGRAMS);
+    Instant last = operatorDone;
+    for (Zone zone : ADOPTED_ZONES) {
+      Instant switched = awaitServedBy(zone, "neu");
+      last = switched.isAfter(last) ? switched : last;
+    }
+    timeline.cpu("CPU seconds until neu's operator was done (self: this JVM with both operators): "
+        + atOperatorDone.since(atPatch));
+    timeline.cpu("CPU seconds after that until DNS answered: " + CpuTimes.byProgram(PROGRAMS).since(atOperatorDone));
+    return timeline.failover(patched, operatorDone, last);
+  }
+
+  /** {@link #TIMEOUT}, longer for more than 100 services. */
+  private Duration timeout() {
+    return TIMEOUT.plus(PER_SERVICE.multipliedBy(Math.max(0, application.services() - 100)));
+  }
+
+  /**
+   * Waits until NEU has as many DNSEndpoints for each adopted zone as WEU has (WEU's API server keeps its
+   * objects), watching NEU's API server through {@code endpoints} (an informer started before the patch, so
+   * that observing costs neither side more than the events themselves; polling lists of thousands of objects
+   * did); returns when that was first seen: the operator's part of the failover.
+   */
+  private Instant awaitAdoptedEndpoints(SharedIndexInformer<DNSEndpoint> endpoints) {
+    Map<Zone, Integer> expected = new EnumMap<>(Zone.class);
+    ADOPTED_ZONES.forEach(zone -> expected.put(zone, weu.dnsEndpointsFor(zone)));
+    Awaitility.await("neu's DNSEndpoints for the weu and frc zones").atMost(timeout()).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> ADOPTED_ZONES.stream().allMatch(zone -> endpoints.getStore().list().stream()
+            .filter(endpoint -> zone.controller().equals(endpoint.getMetadata().getLabels().get(Labels.LABEL_CONTROLLER)))
+            .count() >= expected.get(zone)));
+    timeline.api("neu's operator wrote every DNSEndpoint for the weu and frc zones");
+    return Instant.now();
+  }
+
+  /**
+   * Hands WEU back in SPEC §8.2 rule 4 order while sampling the WEU and FRC zones continuously: NEU drops the
+   * adoption (and the drill waits until NEU's operator deleted its DNSEndpoints for those zones and NEU's
+   * instances completed a pass after that), then WEU's operator and ExternalDNS start, and the drill waits until
+   * every name answers WEU's gateway and NEU's instances completed another pass.
+   *
+   * @return the answer sequence per {@code <zone> <name>} over the whole hand-back
+   */
+  public Map<String, List<String>> recoverWeu() throws Exception {
+    return sampleAdoptedZones(() -> {
+      timeline.step("neu releases weu: adoptsRegions removed");
+      neu.adopt(List.of());
+      Awaitility.await("neu's DNSEndpoints for the weu and frc zones deleted").atMost(timeout())
+          .until(() -> ADOPTED_ZONES.stream().allMatch(zone -> neu.dnsEndpointsFor(zone) == 0));
+      timeline.api("neu's DNSEndpoints for the weu and frc zones deleted");
+      awaitPasses(neu);
+      timeline.step("neu's weu/frc ExternalDNS instances completed a pass since; weu operator starts");
+      restartWeu();
+      ADOPTED_ZONES.forEach(zone -> awaitServedBy(zone, "weu"));
+      awaitPasses(neu);
+    });
+  }
+
+  /**
+   * The recovery mistake SPEC §8.2 rule 4 forbids: WEU's operator and ExternalDNS start while NEU still adopts
+   * WEU, so two clusters write the same zones with the same owner id. Samples the WEU and FRC zones while both
+   * clusters' instances complete {@code passes} passes each.
+   *
+   * @return the answer sequence per {@code <zone> <name>}
+   */
+  public Map<String, List<String>> restartWeuWhileAdopted(int passes) throws Exception {
+    return sampleAdoptedZones(() -> {
+      timeline.step("weu restarts while neu still adopts weu (violates SPEC §8.2 rule 4)");
+      restartWeu();
+      for (int i = 0; i < passes; i++) {
+        awaitPasses(weu);
+        awaitPasses(neu);
+      }
+    });
+  }
+
+  /** Gives {@code cluster}'s ingress LoadBalancer Service a new address. */
+  public void changeLoadBalancerIp(DrillCluster cluster, String ip) {
+    timeline.step(cluster.region() + " LoadBalancer IP changes to " + ip);
+    DrillApplication.setLoadBalancerIp(cluster.client(), ip);
+  }
+
+  /** Stops both clusters and the zones. */
+  @Override
+  public void close() throws Exception {
+    closeAll(List.of(zones, weu, neu));
+  }
+
+  /** Something the drill does while the zones are sampled. */
+  private interface Action {
+    void run() throws Exception;
+  }
+
+  private Map<String, List<String>> sampleAdoptedZones(Action action) throws Exception {
+    Map<Zone, DnsLookup> sampled = new EnumMap<>(Zone.class);
+    ADOPTED_ZONES.forEach(zone -> sampled.put(zone, lookup(zone)));
+    try (AnswerSampler sampler = AnswerSampler.start(sampled, hostnames())) {
+      action.run();
+      Map<String, List<String>> sequences = sampler.stop();
+      timeline.step("sampling ends (" + sampler.rounds() + " rounds)");
+      return sequences;
+    }
+  }
+
+  private void restartWeu() throws Exception {
+    weu.startOperator();
+    timeline.step("weu operator started; weu ExternalDNS starts");
+    weu.startExternalDns(mode);
+  }
+
+  private void awaitPasses(DrillCluster cluster) {
+    ADOPTED_ZONES.forEach(zone -> cluster.externalDns(zone).awaitCompletePass(timeout()));
+  }
+
+  private static void closeAll(List<AutoCloseable> closeables) throws Exception {
+    Exception first = null;
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      try {
+        closeables.get(i).close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+}
