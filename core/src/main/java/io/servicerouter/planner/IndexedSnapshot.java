@@ -10,68 +10,47 @@ import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link Snapshot} over in-memory lists with hash indexes for every lookup, so that a whole plan costs
- * time linear in the number of objects. Used by the renderer and by tests.
+ * The {@link Snapshot} over one {@link IndexedStore} per input kind: every lookup is an index lookup with the
+ * keys of {@link SnapshotIndexes}. {@code render} builds it over lists in memory ({@link #builder}); the
+ * operator over its informer caches, which carry the same indexes.
  */
-public final class IndexedSnapshot implements Snapshot {
+public class IndexedSnapshot implements Snapshot {
 
-  private final List<ClusterIdentity> clusterIdentities;
-  private final List<DNSConfiguration> dnsConfigurations;
-  private final List<DNSPolicy> policies;
-  private final List<Gateway> gateways;
-  private final List<ServiceRoute> routes;
-  private final Map<String, List<DNSPolicy>> policiesByNamespace = new HashMap<>();
-  private final Map<ObjectKey, Gateway> gatewaysByKey = new HashMap<>();
-  private final Map<String, List<Gateway>> gatewaysByPostfix = new HashMap<>();
-  private final Map<ObjectKey, ServiceRoute> routesByKey = new HashMap<>();
-  private final Map<ObjectKey, List<ServiceRoute>> routesByGateway = new HashMap<>();
-  private final Map<List<String>, List<ServiceRoute>> routesByHostnameParts = new HashMap<>();
-  private final Map<String, List<Service>> servicesByIstioLabel = new HashMap<>();
-  private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
+  /**
+   * The stores of the seven input kinds.
+   *
+   * @param clusterIdentities ClusterIdentities
+   * @param dnsConfigurations DNSConfigurations
+   * @param policies DNSPolicies, indexed by namespace
+   * @param gateways routing Gateways, indexed as {@link SnapshotIndexes#gateways()}
+   * @param routes ServiceRoutes, indexed as {@link SnapshotIndexes#routes(Options)}
+   * @param services Services, indexed as {@link SnapshotIndexes#services()}
+   * @param namespaces Namespaces
+   */
+  public record Stores(IndexedStore<ClusterIdentity> clusterIdentities, IndexedStore<DNSConfiguration> dnsConfigurations,
+      IndexedStore<DNSPolicy> policies, IndexedStore<Gateway> gateways, IndexedStore<ServiceRoute> routes,
+      IndexedStore<Service> services, IndexedStore<Namespace> namespaces) {}
+
+  private final Stores stores;
   private final Age age;
   private final SpecProblems specProblems;
 
-  private IndexedSnapshot(Builder builder) {
-    this.clusterIdentities = live(builder.clusterIdentities);
-    this.dnsConfigurations = live(builder.dnsConfigurations);
-    this.policies = live(builder.policies);
-    this.gateways = live(builder.gateways);
-    this.routes = live(builder.routes);
-    this.age = builder.age;
-    this.specProblems = builder.specProblems;
-    for (DNSPolicy policy : policies) {
-      policiesByNamespace.computeIfAbsent(policy.getMetadata().getNamespace(), n -> new ArrayList<>()).add(policy);
-    }
-    for (Gateway gateway : gateways) {
-      gatewaysByKey.put(ObjectKey.of(gateway), gateway);
-      if (gateway.getSpec() != null) {
-        gatewaysByPostfix.computeIfAbsent(gateway.getSpec().getTargetPostfix(), p -> new ArrayList<>()).add(gateway);
-      }
-    }
-    for (ServiceRoute route : routes) {
-      routesByKey.put(ObjectKey.of(route), route);
-      if (route.getSpec() != null) {
-        routesByGateway.computeIfAbsent(Routes.effectiveGateway(route, builder.options), k -> new ArrayList<>()).add(route);
-        routesByHostnameParts.computeIfAbsent(Routes.hostnameParts(route), k -> new ArrayList<>()).add(route);
-      }
-    }
-    for (Service service : live(builder.services)) {
-      Map<String, String> labels = service.getMetadata().getLabels();
-      String istio = labels == null ? null : labels.get("istio");
-      if (istio != null && service.getSpec() != null && "LoadBalancer".equals(service.getSpec().getType())) {
-        servicesByIstioLabel.computeIfAbsent(istio, k -> new ArrayList<>()).add(service);
-      }
-    }
-    for (Namespace namespace : live(builder.namespaces)) {
-      namespaces.put(namespace.getMetadata().getName(), namespace);
-    }
+  /**
+   * A snapshot over the stores.
+   *
+   * @param stores the input objects with their indexes
+   * @param age the "older" order
+   * @param specProblems how schema problems are found
+   */
+  protected IndexedSnapshot(Stores stores, Age age, SpecProblems specProblems) {
+    this.stores = stores;
+    this.age = age;
+    this.specProblems = specProblems;
   }
 
   /** Starts a snapshot for the given options (the default gateway namespace shapes the gateway index). */
@@ -79,81 +58,74 @@ public final class IndexedSnapshot implements Snapshot {
     return new Builder(options);
   }
 
-  private static <T extends HasMetadata> List<T> live(List<T> objects) {
-    List<T> result = new ArrayList<>(objects.size());
-    for (T object : objects) {
-      if (object.getMetadata().getDeletionTimestamp() == null) {
-        result.add(object);
-      }
-    }
-    return result;
-  }
-
   @Override
   public Collection<ClusterIdentity> clusterIdentities() {
-    return clusterIdentities;
+    return stores.clusterIdentities().list();
   }
 
   @Override
   public Collection<DNSConfiguration> dnsConfigurations() {
-    return dnsConfigurations;
+    return stores.dnsConfigurations().list();
   }
 
   @Override
   public Collection<DNSPolicy> policies() {
-    return policies;
+    return stores.policies().list();
   }
 
   @Override
   public Collection<DNSPolicy> policiesIn(String namespace) {
-    return policiesByNamespace.getOrDefault(namespace, List.of());
+    return stores.policies().byIndex(SnapshotIndexes.BY_NAMESPACE, namespace);
   }
 
   @Override
   public Collection<Gateway> gateways() {
-    return gateways;
+    return stores.gateways().list();
   }
 
   @Override
   public Optional<Gateway> gateway(String namespace, String name) {
-    return Optional.ofNullable(gatewaysByKey.get(new ObjectKey(namespace, name)));
+    return stores.gateways().get(namespace, name);
   }
 
   @Override
   public Collection<Gateway> gatewaysWithPostfix(String targetPostfix) {
-    return gatewaysByPostfix.getOrDefault(targetPostfix, List.of());
+    return stores.gateways().byIndex(SnapshotIndexes.GATEWAYS_BY_POSTFIX, targetPostfix);
   }
 
   @Override
   public Collection<ServiceRoute> routes() {
-    return routes;
+    return stores.routes().list();
   }
 
   @Override
   public Optional<ServiceRoute> route(String namespace, String name) {
-    return Optional.ofNullable(routesByKey.get(new ObjectKey(namespace, name)));
+    return stores.routes().get(namespace, name);
   }
 
   @Override
   public Collection<ServiceRoute> routesOfGateway(String gatewayNamespace, String gatewayName) {
-    return routesByGateway.getOrDefault(new ObjectKey(gatewayNamespace, gatewayName), List.of());
+    return stores.routes().byIndex(SnapshotIndexes.ROUTES_BY_GATEWAY,
+        SnapshotIndexes.key(new ObjectKey(gatewayNamespace, gatewayName)));
   }
 
   @Override
   public Collection<ServiceRoute> routesWithHostnameParts(String serviceName, String environment, String application) {
-    return routesByHostnameParts.getOrDefault(List.of(serviceName, environment, application), List.of());
+    return stores.routes().byIndex(SnapshotIndexes.ROUTES_BY_HOSTNAME_PARTS,
+        SnapshotIndexes.hostnamePartsKey(List.of(serviceName, environment, application)));
   }
 
   @Override
   public Collection<Service> loadBalancerServices(String istioController) {
-    return servicesByIstioLabel.getOrDefault(istioController, List.of());
+    return stores.services().byIndex(SnapshotIndexes.SERVICES_BY_ISTIO, istioController);
   }
 
   @Override
   public Optional<Namespace> namespace(String name) {
-    return Optional.ofNullable(namespaces.get(name));
+    return stores.namespaces().get(null, name);
   }
 
+  /** None: an offline snapshot knows no generated objects. */
   @Override
   public Optional<ExistingObjects> existing() {
     return Optional.empty();
@@ -230,9 +202,16 @@ public final class IndexedSnapshot implements Snapshot {
       return this;
     }
 
-    /** Builds the indexed snapshot. */
+    /** Builds the indexed snapshot, with the indexes of {@link SnapshotIndexes} in memory. */
     public IndexedSnapshot build() {
-      return new IndexedSnapshot(this);
+      return new IndexedSnapshot(new Stores(
+          new InMemoryStore<>(clusterIdentities, Map.of()),
+          new InMemoryStore<>(dnsConfigurations, Map.of()),
+          new InMemoryStore<>(policies, SnapshotIndexes.namespaced()),
+          new InMemoryStore<>(gateways, SnapshotIndexes.gateways()),
+          new InMemoryStore<>(routes, SnapshotIndexes.routes(options)),
+          new InMemoryStore<>(services, SnapshotIndexes.services()),
+          new InMemoryStore<>(namespaces, Map.of())), age, specProblems);
     }
   }
 }

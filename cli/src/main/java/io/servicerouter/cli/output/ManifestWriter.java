@@ -56,7 +56,6 @@ public final class ManifestWriter {
 
   private ManifestWriter() {}
 
-
   /** Sorts objects by (apiVersion, kind, namespace, name) in byte order, as every output list is sorted. */
   public static List<ObjectNode> sorted(List<ObjectNode> objects) {
     List<ObjectNode> result = new ArrayList<>(objects);

@@ -8,11 +8,9 @@ import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.operator.cache.CacheSnapshot;
-import io.servicerouter.operator.cache.Indexes;
+import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.operator.cache.SharedCaches;
-import io.servicerouter.operator.events.AllLoadBalancersMapper;
 import io.servicerouter.operator.events.ControllerOwnerMapper;
-import io.servicerouter.operator.events.LoadBalancersOfIstioControllerMapper;
 import io.servicerouter.operator.reconcile.OperatorContext;
 import io.servicerouter.operator.reconcile.PlannedReconciler;
 import io.servicerouter.operator.reconcile.Trigger;
@@ -59,7 +57,7 @@ public final class AddressRecordsReconciler extends PlannedReconciler<Service> {
 
   /** The address DNSEndpoints this Service owns: labelled as address records and controlled by its uid. */
   private List<DNSEndpoint> owned(Service service) {
-    return context.caches().dnsEndpoints().byIndex(Indexes.BY_CONTROLLER_UID, service.getMetadata().getUid()).stream()
+    return context.caches().dnsEndpoints().byIndex(SnapshotIndexes.BY_CONTROLLER_UID, service.getMetadata().getUid()).stream()
         .filter(Evaluation::isOwnedAddressEndpoint)
         .toList();
   }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.Indexer;
+import io.servicerouter.planner.IndexedStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.Optional;
  *
  * @param <T> the cached kind
  */
-public final class KindCache<T extends HasMetadata> {
+public final class KindCache<T extends HasMetadata> implements IndexedStore<T> {
 
   private final List<SharedIndexInformer<T>> informers;
   private final List<Indexer<T>> indexers;
@@ -39,21 +40,21 @@ public final class KindCache<T extends HasMetadata> {
     return new KindCache<>(List.of(), List.of(indexers));
   }
 
-  /** Every live object. */
+  @Override
   public List<T> list() {
     List<T> result = new ArrayList<>();
     indexers.forEach(indexer -> live(indexer.list(), result));
     return result;
   }
 
-  /** Live objects whose value of the named index is {@code key}. */
+  @Override
   public List<T> byIndex(String index, String key) {
     List<T> result = new ArrayList<>();
     indexers.forEach(indexer -> live(indexer.byIndex(index, key), result));
     return result;
   }
 
-  /** The live object with this namespace (null or empty for cluster-scoped kinds) and name. */
+  @Override
   public Optional<T> get(String namespace, String name) {
     String key = namespace == null || namespace.isEmpty() ? name : Cache.namespaceKeyFunc(namespace, name);
     for (Indexer<T> indexer : indexers) {

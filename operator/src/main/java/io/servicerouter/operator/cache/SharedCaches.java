@@ -11,6 +11,7 @@ import io.servicerouter.model.cluster.DNSConfiguration;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.ServiceRoute;
+import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.planner.Options;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,13 +65,13 @@ public final class SharedCaches implements AutoCloseable {
     return new SharedCaches(
         factory.clusterWide(ClusterIdentity.class, Map.of()),
         factory.clusterWide(DNSConfiguration.class, Map.of()),
-        factory.scoped(DNSPolicy.class, Indexes.namespaced()),
-        factory.scoped(io.servicerouter.model.routing.Gateway.class, Indexes.gateways()),
-        factory.scoped(ServiceRoute.class, Indexes.routes(options)),
-        factory.allNamespaces(Service.class, Indexes.services()),
+        factory.scoped(DNSPolicy.class, SnapshotIndexes.namespaced()),
+        factory.scoped(io.servicerouter.model.routing.Gateway.class, SnapshotIndexes.gateways()),
+        factory.scoped(ServiceRoute.class, SnapshotIndexes.routes(options)),
+        factory.allNamespaces(Service.class, SnapshotIndexes.services()),
         factory.clusterWide(Namespace.class, Map.of()),
-        factory.scoped(DNSEndpoint.class, Indexes.generated()),
-        factory.scoped(Gateway.class, Indexes.generated()));
+        factory.scoped(DNSEndpoint.class, SnapshotIndexes.generated()),
+        factory.scoped(Gateway.class, SnapshotIndexes.generated()));
   }
 
   /** Every ClusterIdentity. */

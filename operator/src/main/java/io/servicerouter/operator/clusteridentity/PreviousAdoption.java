@@ -14,7 +14,6 @@ import java.util.List;
  */
 final class PreviousAdoption {
 
-
   private PreviousAdoption() {}
 
   /**

@@ -7,7 +7,6 @@ import io.servicerouter.operator.cache.CacheSnapshot;
 import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.operator.events.ItselfMapper;
 import io.servicerouter.operator.events.AllPrimariesMapper;
-import io.servicerouter.operator.events.PoliciesInNamespaceMapper;
 import io.servicerouter.operator.reconcile.OperatorContext;
 import io.servicerouter.operator.reconcile.PlannedReconciler;
 import io.servicerouter.operator.reconcile.Trigger;

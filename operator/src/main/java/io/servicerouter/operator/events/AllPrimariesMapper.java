@@ -2,6 +2,7 @@ package io.servicerouter.operator.events;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.servicerouter.operator.cache.KindCache;
 import java.util.Set;
 
@@ -11,7 +12,7 @@ import java.util.Set;
  *
  * @param <T> the kind of the changed object
  */
-public final class AllPrimariesMapper<T> implements PrimaryMapper<T> {
+public final class AllPrimariesMapper<T> implements SecondaryToPrimaryMapper<T> {
 
   private final KindCache<? extends HasMetadata> primaries;
 
@@ -21,7 +22,7 @@ public final class AllPrimariesMapper<T> implements PrimaryMapper<T> {
   }
 
   @Override
-  public Set<ResourceID> primaries(T object) {
+  public Set<ResourceID> toPrimaryResourceIDs(T object) {
     return ResourceIds.of(primaries.list());
   }
 }

@@ -2,6 +2,7 @@ package io.servicerouter.operator.events;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
  *
  * @param <T> the generated kind
  */
-public final class ControllerOwnerMapper<T extends HasMetadata> implements PrimaryMapper<T> {
+public final class ControllerOwnerMapper<T extends HasMetadata> implements SecondaryToPrimaryMapper<T> {
 
   private final String ownerKind;
 
@@ -21,7 +22,7 @@ public final class ControllerOwnerMapper<T extends HasMetadata> implements Prima
   }
 
   @Override
-  public Set<ResourceID> primaries(T object) {
+  public Set<ResourceID> toPrimaryResourceIDs(T object) {
     return object.getMetadata().getOwnerReferences().stream()
         .filter(reference -> Boolean.TRUE.equals(reference.getController()) && ownerKind.equals(reference.getKind()))
         .map(reference -> new ResourceID(reference.getName(), object.getMetadata().getNamespace()))

@@ -7,11 +7,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Converts cached objects to the ids JOSDK queues reconciles by. */
-final class ResourceIds {
+public final class ResourceIds {
 
   private ResourceIds() {}
 
-  static Set<ResourceID> of(Collection<? extends HasMetadata> objects) {
+  /** The ids of the objects. */
+  public static Set<ResourceID> of(Collection<? extends HasMetadata> objects) {
     return objects.stream().map(ResourceID::fromResource).collect(Collectors.toSet());
   }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.javaoperatorsdk.operator.processing.event.Event;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.servicerouter.operator.cache.KindCache;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class SharedInformerEventSource<T extends HasMetadata, P extends Ha
     extends AbstractEventSource<T, P> {
 
   private final KindCache<T> cache;
-  private final List<PrimaryMapper<? super T>> mappers;
+  private final List<SecondaryToPrimaryMapper<? super T>> mappers;
   private final Updates updates;
   private final ResourceEventHandler<T> handler = new ResourceEventHandler<>() {
     @Override
@@ -53,7 +54,7 @@ public final class SharedInformerEventSource<T extends HasMetadata, P extends Ha
    * @param mappers the relations from the input to the primaries
    * @param updates which updates reach the mappers
    */
-  public SharedInformerEventSource(String name, Class<T> type, KindCache<T> cache, List<PrimaryMapper<? super T>> mappers,
+  public SharedInformerEventSource(String name, Class<T> type, KindCache<T> cache, List<SecondaryToPrimaryMapper<? super T>> mappers,
       Updates updates) {
     super(type, name);
     this.cache = cache;
@@ -68,7 +69,7 @@ public final class SharedInformerEventSource<T extends HasMetadata, P extends Ha
 
   private Set<ResourceID> mapped(T object) {
     Set<ResourceID> ids = new HashSet<>();
-    mappers.forEach(mapper -> ids.addAll(mapper.primaries(object)));
+    mappers.forEach(mapper -> ids.addAll(mapper.toPrimaryResourceIDs(object)));
     return ids;
   }
 

@@ -2,9 +2,10 @@ package io.servicerouter.operator.orphans;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.servicerouter.operator.cache.Indexes;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
+import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.operator.cache.KindCache;
-import io.servicerouter.operator.events.PrimaryMapper;
+
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
  *
  * @param <T> the owner kind
  */
-public final class OwnedObjectsOfOwnerMapper<T extends HasMetadata> implements PrimaryMapper<T> {
+public final class OwnedObjectsOfOwnerMapper<T extends HasMetadata> implements SecondaryToPrimaryMapper<T> {
 
   private final KindCache<? extends HasMetadata> generated;
 
@@ -24,9 +25,9 @@ public final class OwnedObjectsOfOwnerMapper<T extends HasMetadata> implements P
   }
 
   @Override
-  public Set<ResourceID> primaries(T owner) {
+  public Set<ResourceID> toPrimaryResourceIDs(T owner) {
     String uid = owner.getMetadata().getUid();
-    return uid == null ? Set.of() : generated.byIndex(Indexes.BY_CONTROLLER_UID, uid).stream()
+    return uid == null ? Set.of() : generated.byIndex(SnapshotIndexes.BY_CONTROLLER_UID, uid).stream()
         .map(ResourceID::fromResource)
         .collect(Collectors.toSet());
   }

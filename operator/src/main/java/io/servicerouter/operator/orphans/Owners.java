@@ -3,7 +3,7 @@ package io.servicerouter.operator.orphans;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.servicerouter.model.ApiGroups;
-import io.servicerouter.operator.cache.Indexes;
+import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.operator.cache.KindCache;
 import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.planner.Evaluation;
@@ -45,7 +45,7 @@ public final class Owners {
    */
   public boolean exists(String namespace, OwnerReference reference) {
     if ("Service".equals(reference.getKind())) {
-      return find(caches.services(), namespace, reference).filter(service -> Indexes.istioLabel(service) != null)
+      return find(caches.services(), namespace, reference).filter(service -> SnapshotIndexes.istioLabel(service) != null)
           .isPresent();
     }
     if ("ServiceRoute".equals(reference.getKind())) {

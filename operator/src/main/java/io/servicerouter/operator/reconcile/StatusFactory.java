@@ -17,7 +17,6 @@ import java.util.Optional;
  */
 public final class StatusFactory {
 
-
   private final Clock clock;
 
   /** Uses {@code clock} for transition times. */

@@ -1,8 +1,9 @@
 package io.servicerouter.operator.reconcile;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.servicerouter.operator.cache.KindCache;
-import io.servicerouter.operator.events.PrimaryMapper;
+
 import io.servicerouter.operator.events.SharedInformerEventSource;
 import io.servicerouter.operator.events.Updates;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -18,13 +19,13 @@ import java.util.List;
  * @param updates which updates of an object reach the mappers
  * @param <T> the input kind
  */
-public record Trigger<T extends HasMetadata>(Class<T> type, KindCache<T> cache, List<PrimaryMapper<? super T>> mappers,
+public record Trigger<T extends HasMetadata>(Class<T> type, KindCache<T> cache, List<SecondaryToPrimaryMapper<? super T>> mappers,
     Updates updates) {
 
   /** A trigger of {@code type} through the given mappers on every new version of an object. */
   @SafeVarargs
   @SuppressWarnings("varargs")
-  public static <T extends HasMetadata> Trigger<T> of(Class<T> type, KindCache<T> cache, PrimaryMapper<? super T>... mappers) {
+  public static <T extends HasMetadata> Trigger<T> of(Class<T> type, KindCache<T> cache, SecondaryToPrimaryMapper<? super T>... mappers) {
     return new Trigger<>(type, cache, List.of(mappers), Updates.EVERY_VERSION);
   }
 
@@ -35,7 +36,7 @@ public record Trigger<T extends HasMetadata>(Class<T> type, KindCache<T> cache, 
   @SafeVarargs
   @SuppressWarnings("varargs")
   public static <T extends HasMetadata> Trigger<T> onSpecChange(Class<T> type, KindCache<T> cache,
-      PrimaryMapper<? super T>... mappers) {
+      SecondaryToPrimaryMapper<? super T>... mappers) {
     return new Trigger<>(type, cache, List.of(mappers), Updates.SPEC_CHANGES);
   }
 

@@ -8,7 +8,6 @@ import io.servicerouter.planner.RouteResult;
 /** The ServiceRoute status to store: the planner's, with the stored DNSEndpoint names carried over under KEEP. */
 final class RouteStatuses {
 
-
   private RouteStatuses() {}
 
   /**

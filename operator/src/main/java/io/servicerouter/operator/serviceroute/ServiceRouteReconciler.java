@@ -8,15 +8,12 @@ import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.operator.cache.CacheSnapshot;
-import io.servicerouter.operator.cache.Indexes;
+import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.operator.convergence.ConfigVersions;
 import io.servicerouter.operator.events.ItselfMapper;
 import io.servicerouter.operator.events.AllPrimariesMapper;
 import io.servicerouter.operator.events.ControllerOwnerMapper;
-import io.servicerouter.operator.events.RoutesInNamespaceMapper;
-import io.servicerouter.operator.events.RoutesOfGatewayMapper;
-import io.servicerouter.operator.events.RoutesSharingHostnameMapper;
 import io.servicerouter.operator.reconcile.OperatorContext;
 import io.servicerouter.operator.reconcile.PlannedReconciler;
 import io.servicerouter.operator.reconcile.Trigger;
@@ -60,7 +57,7 @@ public final class ServiceRouteReconciler extends PlannedReconciler<ServiceRoute
 
   /** The DNSEndpoints the route owns: labelled with its name and controlled by its uid (SPEC §3.10). */
   private List<DNSEndpoint> owned(ServiceRoute route) {
-    return context.caches().dnsEndpoints().byIndex(Indexes.ENDPOINTS_BY_ROUTE, Indexes.key(ObjectKey.of(route))).stream()
+    return context.caches().dnsEndpoints().byIndex(SnapshotIndexes.ENDPOINTS_BY_ROUTE, SnapshotIndexes.key(ObjectKey.of(route))).stream()
         .filter(endpoint -> Generated.isControlledBy(endpoint, route))
         .toList();
   }

@@ -11,6 +11,7 @@ import io.servicerouter.model.cluster.DNSConfiguration;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.ServiceRoute;
+import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.planner.Options;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +22,18 @@ public final class InMemoryCaches {
 
   private final CacheImpl<ClusterIdentity> clusterIdentities = store(Map.of());
   private final CacheImpl<DNSConfiguration> dnsConfigurations = store(Map.of());
-  private final CacheImpl<DNSPolicy> policies = store(Indexes.namespaced());
-  private final CacheImpl<io.servicerouter.model.routing.Gateway> gateways = store(Indexes.gateways());
+  private final CacheImpl<DNSPolicy> policies = store(SnapshotIndexes.namespaced());
+  private final CacheImpl<io.servicerouter.model.routing.Gateway> gateways = store(SnapshotIndexes.gateways());
   private final CacheImpl<ServiceRoute> routes;
-  private final CacheImpl<Service> services = store(Indexes.services());
+  private final CacheImpl<Service> services = store(SnapshotIndexes.services());
   private final CacheImpl<Namespace> namespaces = store(Map.of());
-  private final CacheImpl<DNSEndpoint> dnsEndpoints = store(Indexes.generated());
-  private final CacheImpl<Gateway> istioGateways = store(Indexes.generated());
+  private final CacheImpl<DNSEndpoint> dnsEndpoints = store(SnapshotIndexes.generated());
+  private final CacheImpl<Gateway> istioGateways = store(SnapshotIndexes.generated());
   private final SharedCaches caches;
 
   /** Empty stores indexed for the given options. */
   public InMemoryCaches(Options options) {
-    routes = store(Indexes.routes(options));
+    routes = store(SnapshotIndexes.routes(options));
     caches = new SharedCaches(KindCache.overIndexers(clusterIdentities), KindCache.overIndexers(dnsConfigurations),
         KindCache.overIndexers(policies), KindCache.overIndexers(gateways), KindCache.overIndexers(routes),
         KindCache.overIndexers(services), KindCache.overIndexers(namespaces), KindCache.overIndexers(dnsEndpoints),

@@ -9,8 +9,18 @@ import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
+import io.servicerouter.operator.addressrecords.AllLoadBalancersMapper;
+import io.servicerouter.operator.addressrecords.LoadBalancersOfIstioControllerMapper;
 import io.servicerouter.operator.cache.InMemoryCaches;
 import io.servicerouter.operator.cache.SharedCaches;
+import io.servicerouter.operator.dnspolicy.PoliciesInNamespaceMapper;
+import io.servicerouter.operator.gateway.GatewayOfRouteMapper;
+import io.servicerouter.operator.gateway.GatewaysOfIstioControllerMapper;
+import io.servicerouter.operator.gateway.GatewaysOfRoutesInNamespaceMapper;
+import io.servicerouter.operator.gateway.GatewaysSharingPostfixMapper;
+import io.servicerouter.operator.serviceroute.RoutesInNamespaceMapper;
+import io.servicerouter.operator.serviceroute.RoutesOfGatewayMapper;
+import io.servicerouter.operator.serviceroute.RoutesSharingHostnameMapper;
 import io.servicerouter.planner.Options;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -40,13 +50,13 @@ class MappersTest {
   class AllPrimaries {
     @Test
     void aClusterIdentityChangeReachesEveryRoute() {
-      assertThat(new AllPrimariesMapper<>(caches.routes()).primaries(identity()))
+      assertThat(new AllPrimariesMapper<>(caches.routes()).toPrimaryResourceIDs(identity()))
           .containsExactlyInAnyOrder(id(webA), id(apiA), id(webB));
     }
 
     @Test
     void everyLoadBalancerServiceWithAnIstioLabel() {
-      assertThat(new AllLoadBalancersMapper<>(caches.services()).primaries(identity()))
+      assertThat(new AllLoadBalancersMapper<>(caches.services()).toPrimaryResourceIDs(identity()))
           .containsExactlyInAnyOrder(id(lbInt), id(lbInt2), id(lbExt));
     }
   }
@@ -55,13 +65,13 @@ class MappersTest {
   class Namespaces {
     @Test
     void aPolicyChangeReachesTheRoutesOfItsNamespaceOnly() {
-      assertThat(RoutesInNamespaceMapper.ofNamespacedObject(caches.routes()).primaries(policy("a", "default")))
+      assertThat(RoutesInNamespaceMapper.ofNamespacedObject(caches.routes()).toPrimaryResourceIDs(policy("a", "default")))
           .containsExactlyInAnyOrder(id(webA), id(apiA));
     }
 
     @Test
     void aNamespaceChangeReachesItsRoutes() {
-      assertThat(RoutesInNamespaceMapper.ofNamespace(caches.routes()).primaries(namespace("b")))
+      assertThat(RoutesInNamespaceMapper.ofNamespace(caches.routes()).toPrimaryResourceIDs(namespace("b")))
           .containsExactly(id(webB));
     }
 
@@ -72,17 +82,17 @@ class MappersTest {
       DNSPolicy elsewhere = policy("b", "default");
       stores.put(first, second, elsewhere);
 
-      assertThat(new PoliciesInNamespaceMapper(caches.policies()).primaries(second))
+      assertThat(new PoliciesInNamespaceMapper(caches.policies()).toPrimaryResourceIDs(second))
           .containsExactlyInAnyOrder(id(first), id(second));
     }
 
     @Test
     void aPolicyChangeReachesTheGatewaysOfItsNamespacesRoutes() {
       assertThat(GatewaysOfRoutesInNamespaceMapper.ofNamespacedObject(caches.routes(), Options.DEFAULTS)
-          .primaries(policy("a", "default")))
+          .toPrimaryResourceIDs(policy("a", "default")))
           .containsExactlyInAnyOrder(id(internal), id(external));
       assertThat(GatewaysOfRoutesInNamespaceMapper.ofNamespace(caches.routes(), Options.DEFAULTS)
-          .primaries(namespace("b")))
+          .toPrimaryResourceIDs(namespace("b")))
           .containsExactly(id(internal));
     }
   }
@@ -91,25 +101,25 @@ class MappersTest {
   class GatewaysAndRoutes {
     @Test
     void aGatewayChangeReachesTheRoutesAttachedToIt() {
-      assertThat(new RoutesOfGatewayMapper(caches.routes()).primaries(internal))
+      assertThat(new RoutesOfGatewayMapper(caches.routes()).toPrimaryResourceIDs(internal))
           .containsExactlyInAnyOrder(id(webA), id(webB));
     }
 
     @Test
     void aGatewayChangeReachesTheGatewaysSharingItsPostfix() {
-      assertThat(new GatewaysSharingPostfixMapper(caches.gateways()).primaries(internal))
+      assertThat(new GatewaysSharingPostfixMapper(caches.gateways()).toPrimaryResourceIDs(internal))
           .containsExactlyInAnyOrder(id(internal), id(internal2));
     }
 
     @Test
     void aRouteChangeReachesItsEffectiveGatewayInTheDefaultNamespace() {
-      assertThat(new GatewayOfRouteMapper(Options.DEFAULTS).primaries(apiA))
+      assertThat(new GatewayOfRouteMapper(Options.DEFAULTS).toPrimaryResourceIDs(apiA))
           .containsExactly(new ResourceID("external", "istio-system"));
     }
 
     @Test
     void aRouteChangeReachesTheRoutesSharingItsHostname() {
-      assertThat(new RoutesSharingHostnameMapper(caches.routes()).primaries(webB))
+      assertThat(new RoutesSharingHostnameMapper(caches.routes()).toPrimaryResourceIDs(webB))
           .containsExactlyInAnyOrder(id(webA), id(webB));
     }
   }
@@ -118,9 +128,9 @@ class MappersTest {
   class LoadBalancers {
     @Test
     void aServiceChangeReachesTheGatewaysOfItsIstioController() {
-      assertThat(GatewaysOfIstioControllerMapper.ofService(caches.gateways()).primaries(lbInt))
+      assertThat(GatewaysOfIstioControllerMapper.ofService(caches.gateways()).toPrimaryResourceIDs(lbInt))
           .containsExactly(id(internal));
-      assertThat(GatewaysOfIstioControllerMapper.ofService(caches.gateways()).primaries(clusterIp)).isEmpty();
+      assertThat(GatewaysOfIstioControllerMapper.ofService(caches.gateways()).toPrimaryResourceIDs(clusterIp)).isEmpty();
     }
 
     @Test
@@ -128,19 +138,19 @@ class MappersTest {
       DNSEndpoint address = endpoint("istio-system", "gateway-controller-ingress-ext-ext-dns",
           "router.io/istio-controller: ingress-ext", "Service", "lb-ext");
 
-      assertThat(GatewaysOfIstioControllerMapper.<DNSEndpoint>ofAddressEndpoint(caches.gateways()).primaries(address))
+      assertThat(GatewaysOfIstioControllerMapper.<DNSEndpoint>ofAddressEndpoint(caches.gateways()).toPrimaryResourceIDs(address))
           .containsExactly(id(external));
     }
 
     @Test
     void aGatewayChangeReachesTheLoadBalancersOfItsController() {
-      assertThat(LoadBalancersOfIstioControllerMapper.ofGateway(caches.services()).primaries(internal))
+      assertThat(LoadBalancersOfIstioControllerMapper.ofGateway(caches.services()).toPrimaryResourceIDs(internal))
           .containsExactlyInAnyOrder(id(lbInt), id(lbInt2));
     }
 
     @Test
     void aServiceChangeReachesItsSiblingLoadBalancers() {
-      assertThat(LoadBalancersOfIstioControllerMapper.ofService(caches.services()).primaries(lbInt2))
+      assertThat(LoadBalancersOfIstioControllerMapper.ofService(caches.services()).toPrimaryResourceIDs(lbInt2))
           .containsExactlyInAnyOrder(id(lbInt), id(lbInt2));
     }
   }
@@ -151,9 +161,9 @@ class MappersTest {
     void aGeneratedObjectReachesItsControllerOwnerOfTheGivenKindOnly() {
       DNSEndpoint routeEndpoint = endpoint("a", "web-external-dns-weu", "router.io/serviceroute: web", "ServiceRoute", "web");
 
-      assertThat(new ControllerOwnerMapper<DNSEndpoint>("ServiceRoute").primaries(routeEndpoint))
+      assertThat(new ControllerOwnerMapper<DNSEndpoint>("ServiceRoute").toPrimaryResourceIDs(routeEndpoint))
           .containsExactly(new ResourceID("web", "a"));
-      assertThat(new ControllerOwnerMapper<DNSEndpoint>("Service").primaries(routeEndpoint)).isEmpty();
+      assertThat(new ControllerOwnerMapper<DNSEndpoint>("Service").toPrimaryResourceIDs(routeEndpoint)).isEmpty();
     }
   }
 }

@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.operator.cache.InMemoryCaches;
+import io.servicerouter.operator.gateway.GatewayOfRouteMapper;
 import io.servicerouter.planner.Options;
 import java.util.ArrayList;
 import java.util.List;

@@ -85,7 +85,7 @@ class OwnersTest {
     other.getMetadata().setName("y");
     stores.put(mine, other);
 
-    assertThat(new OwnedObjectsOfOwnerMapper<ServiceRoute>(stores.caches().dnsEndpoints()).primaries(route))
+    assertThat(new OwnedObjectsOfOwnerMapper<ServiceRoute>(stores.caches().dnsEndpoints()).toPrimaryResourceIDs(route))
         .containsExactly(ResourceID.fromResource(mine));
   }
 

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 class GeneratedObjectsTest {
 
-
   private static final String DESIRED = """
       apiVersion: externaldns.k8s.io/v1alpha1
       kind: DNSEndpoint

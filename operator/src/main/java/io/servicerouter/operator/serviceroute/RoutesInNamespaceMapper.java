@@ -1,10 +1,13 @@
-package io.servicerouter.operator.events;
+package io.servicerouter.operator.serviceroute;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.servicerouter.model.routing.ServiceRoute;
-import io.servicerouter.operator.cache.Indexes;
+
+import io.servicerouter.operator.events.ResourceIds;
+import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.operator.cache.KindCache;
 import java.util.Set;
 import java.util.function.Function;
@@ -15,7 +18,7 @@ import java.util.function.Function;
  *
  * @param <T> the kind of the changed object
  */
-public final class RoutesInNamespaceMapper<T extends HasMetadata> implements PrimaryMapper<T> {
+public final class RoutesInNamespaceMapper<T extends HasMetadata> implements SecondaryToPrimaryMapper<T> {
 
   private final KindCache<ServiceRoute> routes;
   private final Function<T, String> namespaceOf;
@@ -36,7 +39,7 @@ public final class RoutesInNamespaceMapper<T extends HasMetadata> implements Pri
   }
 
   @Override
-  public Set<ResourceID> primaries(T object) {
-    return ResourceIds.of(routes.byIndex(Indexes.BY_NAMESPACE, namespaceOf.apply(object)));
+  public Set<ResourceID> toPrimaryResourceIDs(T object) {
+    return ResourceIds.of(routes.byIndex(SnapshotIndexes.BY_NAMESPACE, namespaceOf.apply(object)));
   }
 }

@@ -1,14 +1,16 @@
-package io.servicerouter.operator.events;
+package io.servicerouter.operator.gateway;
 
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.servicerouter.model.routing.ServiceRoute;
+
 import io.servicerouter.planner.ObjectKey;
 import io.servicerouter.planner.Options;
 import io.servicerouter.planner.Routes;
 import java.util.Set;
 
 /** The effective Gateway of a changed ServiceRoute: its hosts and attachedRoutes follow the route. */
-public final class GatewayOfRouteMapper implements PrimaryMapper<ServiceRoute> {
+public final class GatewayOfRouteMapper implements SecondaryToPrimaryMapper<ServiceRoute> {
 
   private final Options options;
 
@@ -18,7 +20,7 @@ public final class GatewayOfRouteMapper implements PrimaryMapper<ServiceRoute> {
   }
 
   @Override
-  public Set<ResourceID> primaries(ServiceRoute route) {
+  public Set<ResourceID> toPrimaryResourceIDs(ServiceRoute route) {
     if (route.getSpec() == null) {
       return Set.of();
     }

@@ -1,22 +1,20 @@
-package io.servicerouter.operator.cache;
+package io.servicerouter.planner;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.servicerouter.model.Labels;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
-import io.servicerouter.planner.ObjectKey;
-import io.servicerouter.planner.Options;
-import io.servicerouter.planner.Routes;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Names and functions of the informer indexes that answer the planner's {@code Snapshot} lookups and the
- * event mappers' "which primaries does this object affect" questions in constant time.
+ * The one table of indexes behind the {@link Snapshot} lookups and the operator's "which primaries does this
+ * object affect" questions: names and key functions. {@code render} builds them in memory
+ * ({@link IndexedSnapshot#builder}); the operator registers the same functions on its informers.
  */
-public final class Indexes {
+public final class SnapshotIndexes {
 
   /** Any namespaced object by its namespace. */
   public static final String BY_NAMESPACE = "sr.namespace";
@@ -35,9 +33,9 @@ public final class Indexes {
   /** Generated objects by the uid of their controller owner reference. */
   public static final String BY_CONTROLLER_UID = "sr.controllerUid";
 
-  private Indexes() {}
+  private SnapshotIndexes() {}
 
-  /** The hostname-parts index key of a route. */
+  /** The hostname-parts index key of a route's {@code serviceName}, {@code environment} and {@code application}. */
   public static String hostnamePartsKey(List<String> parts) {
     return String.join("\n", parts);
   }
@@ -48,12 +46,12 @@ public final class Indexes {
   }
 
   /** Indexers of every namespaced kind. */
-  static <T extends HasMetadata> Map<String, Function<T, List<String>>> namespaced() {
+  public static <T extends HasMetadata> Map<String, Function<T, List<String>>> namespaced() {
     return Map.of(BY_NAMESPACE, object -> List.of(String.valueOf(object.getMetadata().getNamespace())));
   }
 
   /** Indexers of ServiceRoutes; the effective Gateway depends on the default gateway namespace. */
-  static Map<String, Function<ServiceRoute, List<String>>> routes(Options options) {
+  public static Map<String, Function<ServiceRoute, List<String>>> routes(Options options) {
     return Map.of(
         BY_NAMESPACE, route -> List.of(route.getMetadata().getNamespace()),
         ROUTES_BY_GATEWAY, route -> route.getSpec() == null ? List.of()
@@ -63,7 +61,7 @@ public final class Indexes {
   }
 
   /** Indexers of routing Gateways. */
-  static Map<String, Function<Gateway, List<String>>> gateways() {
+  public static Map<String, Function<Gateway, List<String>>> gateways() {
     return Map.of(
         BY_NAMESPACE, gateway -> List.of(gateway.getMetadata().getNamespace()),
         GATEWAYS_BY_POSTFIX, gateway -> gateway.getSpec() == null || gateway.getSpec().getTargetPostfix() == null
@@ -73,14 +71,14 @@ public final class Indexes {
   }
 
   /** Indexers of Services: only LoadBalancer Services with an {@code istio} label are indexed. */
-  static Map<String, Function<Service, List<String>>> services() {
+  public static Map<String, Function<Service, List<String>>> services() {
     return Map.of(SERVICES_BY_ISTIO, service -> {
       String istio = istioLabel(service);
       return istio == null ? List.of() : List.of(istio);
     });
   }
 
-  /** The {@code istio} label of a LoadBalancer Service, or null for any other Service. */
+  /** The {@code istio} label of a LoadBalancer Service (SPEC §4.4), or null for any other Service. */
   public static String istioLabel(Service service) {
     Map<String, String> labels = service.getMetadata().getLabels();
     String istio = labels == null ? null : labels.get("istio");
@@ -89,7 +87,7 @@ public final class Indexes {
   }
 
   /** Indexers of generated objects (DNSEndpoints and Istio Gateways). */
-  static <T extends HasMetadata> Map<String, Function<T, List<String>>> generated() {
+  public static <T extends HasMetadata> Map<String, Function<T, List<String>>> generated() {
     return Map.of(
         ENDPOINTS_BY_ROUTE, object -> {
           Map<String, String> labels = object.getMetadata().getLabels();

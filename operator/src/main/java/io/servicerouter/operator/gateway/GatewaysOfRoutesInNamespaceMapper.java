@@ -1,10 +1,12 @@
-package io.servicerouter.operator.events;
+package io.servicerouter.operator.gateway;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.operator.cache.KindCache;
+import io.servicerouter.operator.serviceroute.RoutesInNamespaceMapper;
 import io.servicerouter.planner.Options;
 import java.util.HashSet;
 import java.util.Set;
@@ -15,7 +17,7 @@ import java.util.Set;
  *
  * @param <T> the kind of the changed object
  */
-public final class GatewaysOfRoutesInNamespaceMapper<T extends HasMetadata> implements PrimaryMapper<T> {
+public final class GatewaysOfRoutesInNamespaceMapper<T extends HasMetadata> implements SecondaryToPrimaryMapper<T> {
 
   private final KindCache<ServiceRoute> routes;
   private final RoutesInNamespaceMapper<T> routesInNamespace;
@@ -40,11 +42,11 @@ public final class GatewaysOfRoutesInNamespaceMapper<T extends HasMetadata> impl
   }
 
   @Override
-  public Set<ResourceID> primaries(T object) {
+  public Set<ResourceID> toPrimaryResourceIDs(T object) {
     Set<ResourceID> result = new HashSet<>();
-    for (ResourceID id : routesInNamespace.primaries(object)) {
+    for (ResourceID id : routesInNamespace.toPrimaryResourceIDs(object)) {
       routes.get(id.getNamespace().orElse(null), id.getName())
-          .ifPresent(route -> result.addAll(gatewayOfRoute.primaries(route)));
+          .ifPresent(route -> result.addAll(gatewayOfRoute.toPrimaryResourceIDs(route)));
     }
     return result;
   }

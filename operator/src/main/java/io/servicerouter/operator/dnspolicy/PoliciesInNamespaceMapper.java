@@ -1,13 +1,16 @@
-package io.servicerouter.operator.events;
+package io.servicerouter.operator.dnspolicy;
 
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.servicerouter.model.routing.DNSPolicy;
-import io.servicerouter.operator.cache.Indexes;
+
+import io.servicerouter.operator.events.ResourceIds;
+import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.operator.cache.KindCache;
 import java.util.Set;
 
 /** The DNSPolicies of a policy's namespace: adding or removing one re-decides which is authoritative (SPEC §3.2). */
-public final class PoliciesInNamespaceMapper implements PrimaryMapper<DNSPolicy> {
+public final class PoliciesInNamespaceMapper implements SecondaryToPrimaryMapper<DNSPolicy> {
 
   private final KindCache<DNSPolicy> policies;
 
@@ -17,7 +20,7 @@ public final class PoliciesInNamespaceMapper implements PrimaryMapper<DNSPolicy>
   }
 
   @Override
-  public Set<ResourceID> primaries(DNSPolicy policy) {
-    return ResourceIds.of(policies.byIndex(Indexes.BY_NAMESPACE, policy.getMetadata().getNamespace()));
+  public Set<ResourceID> toPrimaryResourceIDs(DNSPolicy policy) {
+    return ResourceIds.of(policies.byIndex(SnapshotIndexes.BY_NAMESPACE, policy.getMetadata().getNamespace()));
   }
 }

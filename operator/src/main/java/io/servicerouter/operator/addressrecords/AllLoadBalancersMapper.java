@@ -1,8 +1,11 @@
-package io.servicerouter.operator.events;
+package io.servicerouter.operator.addressrecords;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.servicerouter.operator.cache.Indexes;
+
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
+import io.servicerouter.operator.events.ResourceIds;
+import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.operator.cache.KindCache;
 import java.util.Set;
 
@@ -12,7 +15,7 @@ import java.util.Set;
  *
  * @param <T> the kind of the changed object
  */
-public final class AllLoadBalancersMapper<T> implements PrimaryMapper<T> {
+public final class AllLoadBalancersMapper<T> implements SecondaryToPrimaryMapper<T> {
 
   private final KindCache<Service> services;
 
@@ -22,7 +25,7 @@ public final class AllLoadBalancersMapper<T> implements PrimaryMapper<T> {
   }
 
   @Override
-  public Set<ResourceID> primaries(T object) {
-    return ResourceIds.of(services.list().stream().filter(service -> Indexes.istioLabel(service) != null).toList());
+  public Set<ResourceID> toPrimaryResourceIDs(T object) {
+    return ResourceIds.of(services.list().stream().filter(service -> SnapshotIndexes.istioLabel(service) != null).toList());
   }
 }

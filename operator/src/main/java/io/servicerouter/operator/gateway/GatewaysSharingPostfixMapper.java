@@ -1,13 +1,16 @@
-package io.servicerouter.operator.events;
+package io.servicerouter.operator.gateway;
 
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.servicerouter.model.routing.Gateway;
-import io.servicerouter.operator.cache.Indexes;
+
+import io.servicerouter.operator.events.ResourceIds;
+import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.operator.cache.KindCache;
 import java.util.Set;
 
 /** The Gateways with the changed Gateway's targetPostfix: postfix ownership is decided among them (SPEC §3.7). */
-public final class GatewaysSharingPostfixMapper implements PrimaryMapper<Gateway> {
+public final class GatewaysSharingPostfixMapper implements SecondaryToPrimaryMapper<Gateway> {
 
   private final KindCache<Gateway> gateways;
 
@@ -17,10 +20,10 @@ public final class GatewaysSharingPostfixMapper implements PrimaryMapper<Gateway
   }
 
   @Override
-  public Set<ResourceID> primaries(Gateway gateway) {
+  public Set<ResourceID> toPrimaryResourceIDs(Gateway gateway) {
     if (gateway.getSpec() == null || gateway.getSpec().getTargetPostfix() == null) {
       return Set.of();
     }
-    return ResourceIds.of(gateways.byIndex(Indexes.GATEWAYS_BY_POSTFIX, gateway.getSpec().getTargetPostfix()));
+    return ResourceIds.of(gateways.byIndex(SnapshotIndexes.GATEWAYS_BY_POSTFIX, gateway.getSpec().getTargetPostfix()));
   }
 }

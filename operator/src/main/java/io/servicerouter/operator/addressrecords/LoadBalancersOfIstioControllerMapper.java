@@ -1,9 +1,12 @@
-package io.servicerouter.operator.events;
+package io.servicerouter.operator.addressrecords;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.servicerouter.model.routing.Gateway;
-import io.servicerouter.operator.cache.Indexes;
+
+import io.servicerouter.operator.events.ResourceIds;
+import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.operator.cache.KindCache;
 import java.util.Set;
 import java.util.function.Function;
@@ -15,7 +18,7 @@ import java.util.function.Function;
  *
  * @param <T> the kind of the changed object
  */
-public final class LoadBalancersOfIstioControllerMapper<T> implements PrimaryMapper<T> {
+public final class LoadBalancersOfIstioControllerMapper<T> implements SecondaryToPrimaryMapper<T> {
 
   private final KindCache<Service> services;
   private final Function<T, String> controllerOf;
@@ -33,12 +36,12 @@ public final class LoadBalancersOfIstioControllerMapper<T> implements PrimaryMap
 
   /** LoadBalancer Services with the same {@code istio} label as a Service (including itself). */
   public static LoadBalancersOfIstioControllerMapper<Service> ofService(KindCache<Service> services) {
-    return new LoadBalancersOfIstioControllerMapper<>(services, Indexes::istioLabel);
+    return new LoadBalancersOfIstioControllerMapper<>(services, SnapshotIndexes::istioLabel);
   }
 
   @Override
-  public Set<ResourceID> primaries(T object) {
+  public Set<ResourceID> toPrimaryResourceIDs(T object) {
     String controller = controllerOf.apply(object);
-    return controller == null ? Set.of() : ResourceIds.of(services.byIndex(Indexes.SERVICES_BY_ISTIO, controller));
+    return controller == null ? Set.of() : ResourceIds.of(services.byIndex(SnapshotIndexes.SERVICES_BY_ISTIO, controller));
   }
 }

@@ -1,11 +1,14 @@
-package io.servicerouter.operator.events;
+package io.servicerouter.operator.gateway;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.servicerouter.model.Labels;
 import io.servicerouter.model.routing.Gateway;
-import io.servicerouter.operator.cache.Indexes;
+
+import io.servicerouter.operator.events.ResourceIds;
+import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.operator.cache.KindCache;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +20,7 @@ import java.util.function.Function;
  *
  * @param <T> the kind of the changed object
  */
-public final class GatewaysOfIstioControllerMapper<T extends HasMetadata> implements PrimaryMapper<T> {
+public final class GatewaysOfIstioControllerMapper<T extends HasMetadata> implements SecondaryToPrimaryMapper<T> {
 
   private final KindCache<Gateway> gateways;
   private final Function<T, String> controllerOf;
@@ -29,7 +32,7 @@ public final class GatewaysOfIstioControllerMapper<T extends HasMetadata> implem
 
   /** Gateways served by a LoadBalancer Service (its {@code istio} label). */
   public static GatewaysOfIstioControllerMapper<Service> ofService(KindCache<Gateway> gateways) {
-    return new GatewaysOfIstioControllerMapper<>(gateways, Indexes::istioLabel);
+    return new GatewaysOfIstioControllerMapper<>(gateways, SnapshotIndexes::istioLabel);
   }
 
   /** Gateways whose address records a DNSEndpoint holds (its {@code router.io/istio-controller} label). */
@@ -41,8 +44,8 @@ public final class GatewaysOfIstioControllerMapper<T extends HasMetadata> implem
   }
 
   @Override
-  public Set<ResourceID> primaries(T object) {
+  public Set<ResourceID> toPrimaryResourceIDs(T object) {
     String controller = controllerOf.apply(object);
-    return controller == null ? Set.of() : ResourceIds.of(gateways.byIndex(Indexes.GATEWAYS_BY_CONTROLLER, controller));
+    return controller == null ? Set.of() : ResourceIds.of(gateways.byIndex(SnapshotIndexes.GATEWAYS_BY_CONTROLLER, controller));
   }
 }

@@ -1,15 +1,18 @@
-package io.servicerouter.operator.events;
+package io.servicerouter.operator.serviceroute;
 
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
-import io.servicerouter.operator.cache.Indexes;
+
+import io.servicerouter.operator.events.ResourceIds;
+import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.operator.cache.KindCache;
 import io.servicerouter.planner.ObjectKey;
 import java.util.Set;
 
 /** The ServiceRoutes whose effective Gateway is the changed Gateway (targets, admission, readiness). */
-public final class RoutesOfGatewayMapper implements PrimaryMapper<Gateway> {
+public final class RoutesOfGatewayMapper implements SecondaryToPrimaryMapper<Gateway> {
 
   private final KindCache<ServiceRoute> routes;
 
@@ -19,7 +22,7 @@ public final class RoutesOfGatewayMapper implements PrimaryMapper<Gateway> {
   }
 
   @Override
-  public Set<ResourceID> primaries(Gateway gateway) {
-    return ResourceIds.of(routes.byIndex(Indexes.ROUTES_BY_GATEWAY, Indexes.key(ObjectKey.of(gateway))));
+  public Set<ResourceID> toPrimaryResourceIDs(Gateway gateway) {
+    return ResourceIds.of(routes.byIndex(SnapshotIndexes.ROUTES_BY_GATEWAY, SnapshotIndexes.key(ObjectKey.of(gateway))));
   }
 }
