@@ -5,6 +5,7 @@ import io.servicerouter.model.schema.SchemaMerge;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Status members common to every kind: phase, observed generation and conditions. */
@@ -39,5 +40,29 @@ public abstract class ObservedStatus {
   public Optional<Condition> condition(String type) {
     return conditions == null ? Optional.empty()
         : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  /**
+   * The values of the kind's own status fields in a fixed order (nulls allowed), so that equality compares
+   * statuses field by field: the operator writes a status only when it differs from the stored one.
+   */
+  protected abstract List<Object> kindFields();
+
+  @Override
+  public final boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (other == null || other.getClass() != getClass()) {
+      return false;
+    }
+    ObservedStatus status = (ObservedStatus) other;
+    return Objects.equals(phase, status.phase) && Objects.equals(observedGeneration, status.observedGeneration)
+        && Objects.equals(conditions, status.conditions) && kindFields().equals(status.kindFields());
+  }
+
+  @Override
+  public final int hashCode() {
+    return Objects.hash(phase, observedGeneration, conditions, kindFields());
   }
 }

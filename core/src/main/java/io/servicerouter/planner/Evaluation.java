@@ -37,6 +37,7 @@ public final class Evaluation {
   private final Map<ObjectKey, GatewayResult> gateways = new HashMap<>();
   private final Map<ObjectKey, RouteResult> routes = new HashMap<>();
   private final Map<ObjectKey, Boolean> eligibility = new HashMap<>();
+  private final Map<ObjectKey, List<String>> routeProblems = new HashMap<>();
   private final Map<List<String>, ServiceRoute> hostnameOwners = new HashMap<>();
 
   /** Starts an evaluation of the snapshot under the options. */
@@ -134,10 +135,15 @@ public final class Evaluation {
             snapshot.namespace(route.getMetadata().getNamespace()));
   }
 
+  /** The problems of a ServiceRoute (SPEC §2.6: schema and status rules), found once per evaluation. */
+  List<String> routeProblems(ServiceRoute route) {
+    return routeProblems.computeIfAbsent(ObjectKey.of(route), key -> Validity.routeProblems(route, snapshot));
+  }
+
   /** Eligible (SPEC §3.8): passes rows 1-3 and is not rejected in row 4, so it takes part in hostname ownership. */
   boolean eligible(ServiceRoute route) {
     return eligibility.computeIfAbsent(ObjectKey.of(route), key -> {
-      if (!Validity.routeProblems(route, snapshot).isEmpty() || cluster().identity().isEmpty()
+      if (!routeProblems(route).isEmpty() || cluster().identity().isEmpty()
           || Routes.lengthProblem(Routes.hostname(route.getSpec(), cluster().identity().get())) != null) {
         return false;
       }

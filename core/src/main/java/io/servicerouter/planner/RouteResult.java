@@ -15,9 +15,11 @@ import java.util.List;
  * @param desired the DNSEndpoints to converge to (empty unless CONVERGE)
  * @param hostname the hostname when it can be computed, else null
  * @param listed whether the hostname is on the Istio Gateway (rows 8-14)
+ * @param owned the existing DNSEndpoints the route owns, looked up once here for the caller to converge or
+ *     delete; empty under KEEP and for a snapshot without existing objects
  */
 public record RouteResult(ServiceRoute route, ServiceRouteStatus status, RecordAction action,
-    List<DNSEndpoint> desired, String hostname, boolean listed) {
+    List<DNSEndpoint> desired, String hostname, boolean listed, List<DNSEndpoint> owned) {
 
   /** The Ready reason. */
   public String reason() {

@@ -31,7 +31,7 @@ final class RouteRules {
   RouteResult evaluate(ServiceRoute route) {
     ServiceRouteStatus status = new ServiceRouteStatus();
     status.setObservedGeneration(Generation.of(route));
-    List<String> problems = Validity.routeProblems(route, snapshot);
+    List<String> problems = evaluation.routeProblems(route);
     if (!problems.isEmpty()) {
       return keep(route, status, FAILED, VALIDATION_FAILED, String.join("; ", problems), null);
     }
@@ -112,21 +112,22 @@ final class RouteRules {
         desired, hostname, true);
   }
 
-  private static RouteResult keep(ServiceRoute route, ServiceRouteStatus status, String phase, String reason,
+  private RouteResult keep(ServiceRoute route, ServiceRouteStatus status, String phase, String reason,
       String message, String hostname) {
     return result(route, status, phase, reason, message, RecordAction.KEEP, List.of(), hostname, false);
   }
 
-  private static RouteResult delete(ServiceRoute route, ServiceRouteStatus status, String phase, String reason,
+  private RouteResult delete(ServiceRoute route, ServiceRouteStatus status, String phase, String reason,
       String message, String hostname, boolean listed) {
     return result(route, status, phase, reason, message, RecordAction.DELETE, List.of(), hostname, listed);
   }
 
-  private static RouteResult result(ServiceRoute route, ServiceRouteStatus status, String phase, String reason,
+  private RouteResult result(ServiceRoute route, ServiceRouteStatus status, String phase, String reason,
       String message, RecordAction action, List<DNSEndpoint> desired, String hostname, boolean listed) {
     status.setPhase(phase);
     Condition ready = ACTIVE.equals(phase) ? Conditions.holds(READY, reason, message) : Conditions.fails(READY, reason, message);
     status.setConditions(new ArrayList<>(List.of(ready)));
-    return new RouteResult(route, status, action, desired, hostname, listed);
+    return new RouteResult(route, status, action, desired, hostname, listed, action == RecordAction.KEEP ? List.of()
+        : snapshot.existing().map(existing -> existing.routeEndpoints(route)).orElse(List.of()));
   }
 }

@@ -80,6 +80,9 @@ public interface Snapshot {
     /** The DNSEndpoint with this namespace and name. */
     Optional<DNSEndpoint> dnsEndpoint(String namespace, String name);
 
+    /** The DNSEndpoints the route owns: labelled with its name and controlled by its uid (SPEC §3.10). */
+    List<DNSEndpoint> routeEndpoints(ServiceRoute route);
+
     /** The Istio Gateway with this namespace and name. */
     Optional<Gateway> istioGateway(String namespace, String name);
   }

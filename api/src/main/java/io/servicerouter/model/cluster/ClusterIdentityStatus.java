@@ -5,6 +5,7 @@ import io.servicerouter.model.schema.SchemaMerge;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.servicerouter.model.ObservedStatus;
+import java.util.Arrays;
 import java.util.List;
 
 /** Observed state of a ClusterIdentity: phase, served regions and the Ready/AdoptedRegionsValid conditions. */
@@ -20,4 +21,9 @@ public class ClusterIdentityStatus extends ObservedStatus {
 
   /** Sets the served regions. */
   public void setServedRegions(List<String> servedRegions) { this.servedRegions = servedRegions; }
+
+  @Override
+  protected List<Object> kindFields() {
+    return Arrays.asList(servedRegions);
+  }
 }

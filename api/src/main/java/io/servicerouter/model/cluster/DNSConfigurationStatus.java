@@ -5,10 +5,16 @@ import io.servicerouter.model.schema.SchemaMerge;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.servicerouter.model.ObservedStatus;
+import java.util.List;
 
 /** Observed state of a DNSConfiguration: phase and the Ready condition. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @SchemaMerge(property = "phase", value = SchemaFragments.PHASE)
 @JsonPropertyOrder({"phase", "observedGeneration", "conditions"})
 public class DNSConfigurationStatus extends ObservedStatus {
+
+  @Override
+  protected List<Object> kindFields() {
+    return List.of();
+  }
 }

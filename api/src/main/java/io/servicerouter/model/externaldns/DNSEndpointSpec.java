@@ -3,6 +3,7 @@ package io.servicerouter.model.externaldns;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** The records of a DNSEndpoint. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,4 +24,14 @@ public class DNSEndpointSpec {
 
   /** Sets the records. */
   public void setEndpoints(List<Endpoint> endpoints) { this.endpoints = endpoints; }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof DNSEndpointSpec spec && Objects.equals(endpoints, spec.endpoints);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(endpoints);
+  }
 }

@@ -5,6 +5,7 @@ import io.servicerouter.model.schema.SchemaMerge;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.servicerouter.model.ObservedStatus;
+import java.util.Arrays;
 import java.util.List;
 
 /** Observed state of a DNSPolicy: whether it is active here and which controllers it feeds. */
@@ -27,4 +28,9 @@ public class DNSPolicyStatus extends ObservedStatus {
 
   /** Sets the active controllers. */
   public void setActiveControllers(List<String> activeControllers) { this.activeControllers = activeControllers; }
+
+  @Override
+  protected List<Object> kindFields() {
+    return Arrays.asList(active, activeControllers);
+  }
 }

@@ -5,6 +5,8 @@ import io.servicerouter.model.schema.SchemaMerge;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.servicerouter.model.ObservedStatus;
+import java.util.Arrays;
+import java.util.List;
 
 /** Observed state of a Gateway: load balancer address, attached routes and Ready/DNSReady conditions. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,4 +28,9 @@ public class GatewayStatus extends ObservedStatus {
 
   /** Sets the attached route count. */
   public void setAttachedRoutes(Integer attachedRoutes) { this.attachedRoutes = attachedRoutes; }
+
+  @Override
+  protected List<Object> kindFields() {
+    return Arrays.asList(loadBalancerIP, attachedRoutes);
+  }
 }

@@ -5,6 +5,7 @@ import io.servicerouter.model.schema.SchemaMerge;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.servicerouter.model.ObservedStatus;
+import java.util.Arrays;
 import java.util.List;
 
 /** Observed state of a ServiceRoute: its hostname, CNAME target and DNSEndpoints. */
@@ -41,4 +42,9 @@ public class ServiceRouteStatus extends ObservedStatus {
 
   /** Sets the first DNSEndpoint name. */
   public void setDnsEndpoint(String dnsEndpoint) { this.dnsEndpoint = dnsEndpoint; }
+
+  @Override
+  protected List<Object> kindFields() {
+    return Arrays.asList(hostname, targetHost, dnsEndpoints, dnsEndpoint);
+  }
 }

@@ -1,10 +1,15 @@
 package io.servicerouter.operator.cache;
 
 import io.servicerouter.model.externaldns.DNSEndpoint;
+import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.planner.Age;
+import io.servicerouter.planner.Generated;
 import io.servicerouter.planner.IndexedSnapshot;
+import io.servicerouter.planner.ObjectKey;
 import io.servicerouter.planner.Snapshot;
+import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.planner.SpecProblems;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +36,14 @@ public final class CacheSnapshot extends IndexedSnapshot implements Snapshot.Exi
   @Override
   public Optional<DNSEndpoint> dnsEndpoint(String namespace, String name) {
     return caches.dnsEndpoints().get(namespace, name);
+  }
+
+  @Override
+  public List<DNSEndpoint> routeEndpoints(ServiceRoute route) {
+    return caches.dnsEndpoints().byIndex(SnapshotIndexes.ENDPOINTS_BY_ROUTE, SnapshotIndexes.key(ObjectKey.of(route)))
+        .stream()
+        .filter(endpoint -> Generated.isControlledBy(endpoint, route))
+        .toList();
   }
 
   @Override

@@ -1,11 +1,9 @@
 package io.servicerouter.operator.reconcile;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.servicerouter.model.Json;
 import io.servicerouter.model.Labels;
 import io.servicerouter.planner.Vocabulary;
 import java.util.Collection;
@@ -72,26 +70,23 @@ public final class GeneratedObjects {
   public static boolean upToDate(HasMetadata existing, HasMetadata desired) {
     ObjectMeta have = existing.getMetadata();
     ObjectMeta want = desired.getMetadata();
-    return Objects.equals(specTree(existing), specTree(desired))
+    return Objects.equals(spec(existing), spec(desired))
         && contains(have.getLabels(), want.getLabels())
         && contains(have.getAnnotations(), want.getAnnotations())
         && have.getOwnerReferences().containsAll(want.getOwnerReferences());
   }
 
   /**
-   * The spec as a JSON tree, the form the API server compares in; only the spec is converted, since converting
-   * a whole existing object includes its managed fields and costs several times more.
+   * The spec, compared by value: the model classes of both generated kinds compare field by field, which
+   * decides like the JSON trees the API server stores without converting either object.
    */
-  private static JsonNode specTree(HasMetadata object) {
-    Object spec;
+  private static Object spec(HasMetadata object) {
     if (object instanceof CustomResource<?, ?> resource) {
-      spec = resource.getSpec();
+      return resource.getSpec();
     } else if (object instanceof io.fabric8.istio.api.networking.v1.Gateway gateway) {
-      spec = gateway.getSpec();
-    } else {
-      throw new IllegalArgumentException("not a generated kind: " + object.getKind());
+      return gateway.getSpec();
     }
-    return spec == null ? null : Json.toNode(spec);
+    throw new IllegalArgumentException("not a generated kind: " + object.getKind());
   }
 
   private static boolean contains(Map<String, String> have, Map<String, String> want) {

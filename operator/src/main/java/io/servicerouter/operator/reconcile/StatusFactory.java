@@ -1,8 +1,6 @@
 package io.servicerouter.operator.reconcile;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.servicerouter.model.Condition;
-import io.servicerouter.model.Json;
 import io.servicerouter.model.ObservedStatus;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -10,10 +8,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Turns the planner's status (decisions only) into the status to store: sets {@code observedGeneration}
- * on the status and its conditions, keeps each condition's stored {@code lastTransitionTime} unless the
- * condition's status changed (then the injected clock's time), and answers "nothing to write" when the
- * result equals the stored status, so that unchanged reconciles write nothing.
+ * Turns the planner's status (decisions and {@code observedGeneration}) into the status to store: stamps each
+ * condition with the status's {@code observedGeneration}, keeps each condition's stored
+ * {@code lastTransitionTime} unless the condition's status changed (then the injected clock's time), and
+ * answers "nothing to write" when the result equals the stored status, so that unchanged reconciles write
+ * nothing. The planner makes a new status object for every evaluation, and a reconcile evaluates afresh, so the
+ * planned status is completed in place: no copy, no JSON conversion.
  */
 public final class StatusFactory {
 
@@ -28,25 +28,18 @@ public final class StatusFactory {
    * The status to write, or empty when {@code stored} already holds it.
    *
    * @param stored the status stored on the object, or null
-   * @param planned the planner's status; not modified
-   * @param generation the object's metadata.generation
+   * @param planned the planner's status for this reconcile, completed in place
    */
-  public <S extends ObservedStatus> Optional<S> next(S stored, S planned, long generation) {
-    S result = Json.copy(planned);
-    result.setObservedGeneration(generation);
+  public <S extends ObservedStatus> Optional<S> next(S stored, S planned) {
     String now = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
-    for (Condition condition : result.getConditions()) {
-      condition.setObservedGeneration(generation);
+    for (Condition condition : planned.getConditions()) {
+      condition.setObservedGeneration(planned.getObservedGeneration());
       Optional<Condition> before = stored == null ? Optional.empty() : stored.condition(condition.getType());
       condition.setLastTransitionTime(before
           .filter(b -> condition.getStatus().equals(b.getStatus()) && b.getLastTransitionTime() != null)
           .map(Condition::getLastTransitionTime)
           .orElse(now));
     }
-    return stored != null && tree(stored).equals(tree(result)) ? Optional.empty() : Optional.of(result);
-  }
-
-  private static JsonNode tree(ObservedStatus status) {
-    return Json.toNode(status);
+    return planned.equals(stored) ? Optional.empty() : Optional.of(planned);
   }
 }

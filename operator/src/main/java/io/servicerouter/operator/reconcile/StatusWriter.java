@@ -33,13 +33,13 @@ public final class StatusWriter {
   }
 
   /**
-   * Stores {@code planned} as the status of {@code object} unless it is already stored.
+   * Stores {@code planned} (the planner's status for this reconcile, completed in place) as the status of
+   * {@code object} unless it is already stored.
    *
    * @return whether a write happened
    */
   public <P extends CustomResource<?, S>, S extends ObservedStatus> boolean write(P object, S planned) {
-    Long generation = object.getMetadata().getGeneration();
-    Optional<S> next = statuses.next(object.getStatus(), planned, generation == null ? 1L : generation);
+    Optional<S> next = statuses.next(object.getStatus(), planned);
     if (next.isEmpty()) {
       return false;
     }

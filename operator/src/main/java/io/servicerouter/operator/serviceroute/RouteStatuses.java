@@ -1,6 +1,5 @@
 package io.servicerouter.operator.serviceroute;
 
-import io.servicerouter.model.Json;
 import io.servicerouter.model.routing.ServiceRouteStatus;
 import io.servicerouter.planner.RecordAction;
 import io.servicerouter.planner.RouteResult;
@@ -12,13 +11,13 @@ final class RouteStatuses {
 
   /**
    * Under KEEP the planner leaves {@code dnsEndpoints}/{@code dnsEndpoint} absent ("unchanged"): the stored
-   * values are kept, since the records are.
+   * values are kept, since the records are. The planner's status is this reconcile's own and is completed in place.
    */
   static ServiceRouteStatus withStoredEndpointsUnderKeep(RouteResult result, ServiceRouteStatus stored) {
     if (result.action() != RecordAction.KEEP || stored == null) {
       return result.status();
     }
-    ServiceRouteStatus status = Json.copy(result.status());
+    ServiceRouteStatus status = result.status();
     status.setDnsEndpoints(stored.getDnsEndpoints());
     status.setDnsEndpoint(stored.getDnsEndpoint());
     return status;

@@ -8,17 +8,16 @@ import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.operator.cache.CacheSnapshot;
-import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.operator.convergence.ConfigVersions;
 import io.servicerouter.operator.events.ItselfMapper;
 import io.servicerouter.operator.events.AllPrimariesMapper;
 import io.servicerouter.operator.events.ControllerOwnerMapper;
+import io.servicerouter.operator.reconcile.GeneratedObjects;
 import io.servicerouter.operator.reconcile.OperatorContext;
 import io.servicerouter.operator.reconcile.PlannedReconciler;
 import io.servicerouter.operator.reconcile.Trigger;
 import io.servicerouter.planner.Evaluation;
-import io.servicerouter.planner.Generated;
 import io.servicerouter.planner.ObjectKey;
 import io.servicerouter.planner.RouteResult;
 import java.util.List;
@@ -47,19 +46,20 @@ public final class ServiceRouteReconciler extends PlannedReconciler<ServiceRoute
     }
     RouteResult result = evaluation.route(route.get());
     switch (result.action()) {
-      case CONVERGE -> context.generated().converge(result.desired(), owned(route.get()), snapshot::dnsEndpoint);
-      case DELETE -> owned(route.get()).forEach(context.generated()::delete);
+      case CONVERGE -> context.generated().converge(result.desired(), result.owned(), inOwned(result.owned()));
+      case DELETE -> result.owned().forEach(context.generated()::delete);
       case KEEP -> { }
     }
     context.statuses().write(route.get(), RouteStatuses.withStoredEndpointsUnderKeep(result, route.get().getStatus()));
     context.convergence().routeReconciled(ObjectKey.of(route.get()), seen);
   }
 
-  /** The DNSEndpoints the route owns: labelled with its name and controlled by its uid (SPEC §3.10). */
-  private List<DNSEndpoint> owned(ServiceRoute route) {
-    return context.caches().dnsEndpoints().byIndex(SnapshotIndexes.ENDPOINTS_BY_ROUTE, SnapshotIndexes.key(ObjectKey.of(route))).stream()
-        .filter(endpoint -> Generated.isControlledBy(endpoint, route))
-        .toList();
+  /**
+   * Existing objects by name among the route's own: under CONVERGE the planner has checked that no desired
+   * name is taken by an object the route does not own (SPEC §3.10), so the owned ones are all there is.
+   */
+  private static GeneratedObjects.Lookup<DNSEndpoint> inOwned(List<DNSEndpoint> owned) {
+    return (namespace, name) -> owned.stream().filter(endpoint -> endpoint.getMetadata().getName().equals(name)).findFirst();
   }
 
   @Override
