@@ -1,6 +1,10 @@
 package io.servicerouter.model;
 
-/** Validation patterns shared by the CRD schemas (used in annotations, so they must be constants). */
+/**
+ * Validation patterns of the CRD schemas (used in annotations, so they must be constants) and of the rules
+ * SPEC §2 marks "status", which the operator checks itself. Code that matches values compiles each pattern
+ * once.
+ */
 public final class Patterns {
 
   /** A DNS-1123 label: lowercase alphanumerics and hyphens, starting and ending alphanumeric. */
@@ -11,6 +15,9 @@ public final class Patterns {
 
   /** A DNS domain of at least two labels ending in an alphabetic top-level label. */
   public static final String DOMAIN = "^([a-z0-9]+(-[a-z0-9]+)*\\.)+[a-z]{2,}$";
+
+  /** A Gateway's {@code spec.targetPostfix} (a status rule): lowercase alphanumeric words joined by hyphens. */
+  public static final String TARGET_POSTFIX = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
   /** A single lowercase letter. */
   public static final String ENVIRONMENT_LETTER = "^[a-z]$";

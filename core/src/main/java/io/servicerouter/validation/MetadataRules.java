@@ -1,6 +1,7 @@
 package io.servicerouter.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.servicerouter.model.Patterns;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The renderer's checks of {@code metadata} (SPEC §6.1 "Validation"), which the API server makes for every
  * object but a CRD schema does not describe: {@code metadata.name} is required and a DNS-1123 subdomain, and
- * {@code metadata.namespace}, when given and not empty, is a DNS-1123 label.
+ * {@code metadata.namespace}, when given and not empty, is a DNS-1123 label. The DNS-1123 label check is
+ * also that of the other values that must be labels (see {@link #labelReasons}).
  */
 public final class MetadataRules {
 
@@ -41,27 +43,41 @@ public final class MetadataRules {
       if (name.isMissingNode() || name.isNull() || (name.isTextual() && name.textValue().isEmpty())) {
         problems.add(new Problem("metadata.name", Reasons.required()));
       } else {
-        checkName(name, "metadata.name", SUBDOMAIN, SUBDOMAIN_MAX, SUBDOMAIN_RULE, problems);
+        nameReasons(name, SUBDOMAIN, SUBDOMAIN_MAX, SUBDOMAIN_RULE)
+            .forEach(reason -> problems.add(new Problem("metadata.name", reason)));
       }
       JsonNode namespace = metadata.path("namespace");
       if (!namespace.isMissingNode() && !namespace.isNull() && !(namespace.isTextual() && namespace.textValue().isEmpty())) {
-        checkName(namespace, "metadata.namespace", LABEL, Patterns.DNS1123_LABEL_MAX, LABEL_RULE, problems);
+        nameReasons(namespace, LABEL, Patterns.DNS1123_LABEL_MAX, LABEL_RULE)
+            .forEach(reason -> problems.add(new Problem("metadata.namespace", reason)));
       }
     }
     return problems;
   }
 
-  private static void checkName(JsonNode value, String field, Pattern pattern, int max, String rule, List<Problem> problems) {
+  /**
+   * Why a value is not a DNS-1123 label, worded as for {@code metadata.namespace}: {@code Too long} when it
+   * has more than 63 characters, then {@code Invalid value} when it breaks the pattern.
+   *
+   * @param value the value, such as a Gateway's {@code spec.controller} or a namespace option
+   * @return the reasons, empty when the value is a DNS-1123 label
+   */
+  public static List<String> labelReasons(String value) {
+    return nameReasons(TextNode.valueOf(value), LABEL, Patterns.DNS1123_LABEL_MAX, LABEL_RULE);
+  }
+
+  private static List<String> nameReasons(JsonNode value, Pattern pattern, int max, String rule) {
     if (!value.isTextual()) {
-      problems.add(new Problem(field, Reasons.wrongType(value, "string")));
-      return;
+      return List.of(Reasons.wrongType(value, "string"));
     }
+    List<String> reasons = new ArrayList<>();
     String text = value.textValue();
     if (text.length() > max) {
-      problems.add(new Problem(field, Reasons.tooLong(value, max)));
+      reasons.add(Reasons.tooLong(value, max));
     }
     if (!pattern.matcher(text).matches()) {
-      problems.add(new Problem(field, Reasons.invalid(value, rule)));
+      reasons.add(Reasons.invalid(value, rule));
     }
+    return reasons;
   }
 }

@@ -50,6 +50,15 @@ class MetadataRulesTest {
   }
 
   @Test
+  void labelReasonsAreThoseOfANamespace() {
+    assertThat(MetadataRules.labelReasons("team-a")).isEmpty();
+    assertThat(MetadataRules.labelReasons("Team_A")).singleElement().asString()
+        .startsWith("Invalid value: \"Team_A\": must be a DNS-1123 label");
+    String tooLong = "T".repeat(64);
+    assertThat(MetadataRules.labelReasons(tooLong)).hasSize(2).first().asString().startsWith("Too long: ");
+  }
+
+  @Test
   void metadataThatIsNotAnObjectIsATypeError() {
     assertThat(MetadataRules.check(Fixtures.yaml("m: x").get("m"))).extracting(Problem::toString)
         .containsExactly("metadata: Invalid value: \"x\": must be of type object");

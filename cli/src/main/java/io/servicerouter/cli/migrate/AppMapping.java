@@ -1,9 +1,11 @@
 package io.servicerouter.cli.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.DNSPolicySpec;
+import io.servicerouter.validation.Reasons;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +88,8 @@ final class AppMapping {
       }
       addPolicy(app, null, modePath, regionPath);
     } else if (!mode.equals(REGION_BOUND)) {
-      findings.error(modePath, "Unsupported value: " + Reasons.json(mode)
-          + ": supported values: \"" + ACTIVE + "\", \"" + REGION_BOUND + "\"");
+      findings.error(modePath, Reasons.unsupported(TextNode.valueOf(mode),
+          List.of(TextNode.valueOf(ACTIVE), TextNode.valueOf(REGION_BOUND))));
     } else if (!hasRegion) {
       findings.error(regionPath, "Region must be specified for regionbound app '" + app.name() + "'!");
     } else {

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * Checks generated objects with the offline validator of {@code io.servicerouter.validation}: the CRD
  * schemas and CEL rules of SPEC §2, and the API server's rules for {@code metadata.name} and
  * {@code metadata.namespace}, so that the migration rejects what {@code render} and the API server would.
- * This class is the only place the migration depends on the validator.
+ * {@link StatusRulesCheck} adds the rules SPEC §2 marks "status".
  */
 public final class CrdSchemaCheck implements GeneratedObjectCheck {
 

@@ -1,9 +1,11 @@
 package io.servicerouter.cli.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.GatewaySpec;
+import io.servicerouter.validation.Reasons;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +37,7 @@ final class GatewayMapping {
       }
       String name = reader.requiredText(entries.get(i).get("name"), path.key("name"));
       if (name != null && !names.add(name)) {
-        findings.error(path.key("name"), "Duplicate value: " + Reasons.json(name));
+        findings.error(path.key("name"), Reasons.duplicate(TextNode.valueOf(name)));
       } else if (name != null) {
         findings.add(gateway(name, entries.get(i), path));
       }

@@ -26,7 +26,7 @@ public final class HelmValuesMigrator {
       GeneratedObjectCheck schemaCheck) {
     this.gatewayNamespace = gatewayNamespace;
     this.namespaceTemplate = namespaceTemplate;
-    this.check = schemaCheck.and(new StatusRules());
+    this.check = schemaCheck.and(new StatusRulesCheck());
   }
 
   /** Converts merged values (the chart's values mapping, not a HelmRelease). */

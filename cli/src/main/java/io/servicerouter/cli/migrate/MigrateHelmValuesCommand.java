@@ -2,6 +2,7 @@ package io.servicerouter.cli.migrate;
 
 import io.servicerouter.cli.output.FormatConverter;
 import io.servicerouter.cli.output.ManifestWriter;
+import io.servicerouter.validation.MetadataRules;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,10 +72,10 @@ public final class MigrateHelmValuesCommand implements Callable<Integer> {
 
   /** The gateway namespace; anything but a DNS-1123 label is a usage error. */
   private String validGatewayNamespace() {
-    String problem = Reasons.labelProblem(gatewayNamespace);
-    if (problem != null) {
+    List<String> reasons = MetadataRules.labelReasons(gatewayNamespace);
+    if (!reasons.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "option '--gateway-namespace': " + problem);
+          "option '--gateway-namespace': " + reasons.get(0));
     }
     return gatewayNamespace;
   }

@@ -1,6 +1,7 @@
 package io.servicerouter.cli.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.servicerouter.validation.Reasons;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +27,7 @@ final class ValueReader {
       return null;
     }
     if (node.isContainerNode()) {
-      findings.error(path, "Invalid value: " + node + ": must be a string");
+      findings.error(path, Reasons.invalid(node, "must be a string"));
       return null;
     }
     return node.asText();
@@ -35,7 +36,7 @@ final class ValueReader {
   /** Like {@link #text}, but absent or empty text is reported as {@code Required value}. */
   String requiredText(JsonNode node, ValuesPath path) {
     if (node == null || node.isNull() || (node.isValueNode() && node.asText().isEmpty())) {
-      findings.error(path, "Required value");
+      findings.error(path, Reasons.required());
       return null;
     }
     return text(node, path);
@@ -47,7 +48,7 @@ final class ValueReader {
     if (node != null && node.isArray()) {
       node.forEach(items::add);
     } else if (node != null && !node.isNull()) {
-      findings.error(path, "Invalid value: " + node + ": must be a list");
+      findings.error(path, Reasons.invalid(node, "must be a list"));
     }
     return items;
   }
@@ -57,7 +58,7 @@ final class ValueReader {
     if (node != null && node.isObject()) {
       return true;
     }
-    findings.error(path, "Invalid value: " + node + ": must be a map");
+    findings.error(path, Reasons.invalid(node, "must be a map"));
     return false;
   }
 }
