@@ -1,15 +1,8 @@
 package io.servicerouter.operator.orphans;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.servicerouter.operator.logging.Logging;
 import io.servicerouter.operator.reconcile.GeneratedObjects;
-import io.servicerouter.operator.reconcile.Trigger;
-import java.util.List;
+import io.servicerouter.operator.reconcile.TriggeredReconciler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +14,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <G> the generated kind
  */
-public abstract class OrphanReconciler<G extends HasMetadata> implements Reconciler<G> {
+public abstract class OrphanReconciler<G extends HasMetadata> extends TriggeredReconciler<G> {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrphanReconciler.class);
 
@@ -40,22 +33,12 @@ public abstract class OrphanReconciler<G extends HasMetadata> implements Reconci
   }
 
   @Override
-  public final UpdateControl<G> reconcile(G object, Context<G> context) {
+  protected final void reconcile(G object) {
     Owners.ownedThrough(object)
         .filter(owner -> !owners.exists(object.getMetadata().getNamespace(), owner))
-        .ifPresent(owner -> Logging.about(object.getKind(), object.getMetadata().getNamespace(),
-            object.getMetadata().getName(), () -> {
-              LOG.info("owner {} {} is gone", owner.getKind(), owner.getName());
-              generated.delete(object);
-            }));
-    return UpdateControl.noUpdate();
-  }
-
-  /** The owner kinds whose changes reach this controller's objects. */
-  protected abstract List<Trigger<?>> triggers();
-
-  @Override
-  public final List<EventSource<?, G>> prepareEventSources(EventSourceContext<G> context) {
-    return Trigger.eventSources(triggers());
+        .ifPresent(owner -> {
+          LOG.info("owner {} {} is gone", owner.getKind(), owner.getName());
+          generated.delete(object);
+        });
   }
 }
