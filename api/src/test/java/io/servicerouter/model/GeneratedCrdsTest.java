@@ -47,7 +47,7 @@ class GeneratedCrdsTest {
   void deployedCopyEqualsGeneratedCrd(String name) throws IOException {
     String deployed = Files.readString(Path.of("../deploy/crds", name + ".yaml"));
     assertThat(deployed)
-        .as("deploy/crds/%s.yaml is stale: run `mvn process-classes && cp target/crds/*.yaml deploy/crds/`", name)
+        .as("deploy/crds/%s.yaml is stale: run `mvn -pl api process-classes && cp api/target/crds/*.yaml deploy/crds/`", name)
         .isEqualTo(generated(name));
   }
 

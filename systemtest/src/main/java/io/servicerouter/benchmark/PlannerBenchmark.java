@@ -33,8 +33,7 @@ import io.servicerouter.planner.Planner;
  * regions and reports the median planner time after warm-up, for several N to show linear growth, and the
  * median wall time of a whole {@code render} process on the same input written to disk.
  *
- * <p>Run: {@code scripts/benchmark-planner} (or {@code mvn -q test-compile exec:java
- * -Dexec.classpathScope=test -Dexec.mainClass=io.servicerouter.benchmark.PlannerBenchmark -Dexec.args="1000 10000 50000"}).
+ * <p>Run: {@code scripts/benchmark-planner} (or {@code ./servicerouter benchmark-planner 1000 10000 50000}).
  */
 public final class PlannerBenchmark {
 
