@@ -54,6 +54,13 @@ public final class KindCache<T extends HasMetadata> implements IndexedStore<T> {
     return result;
   }
 
+  /** Live objects that share a key with {@code object} in the named index (keys by the index's own function). */
+  public List<T> sharingIndexKey(String index, T object) {
+    List<T> result = new ArrayList<>();
+    indexers.forEach(indexer -> live(indexer.index(index, object), result));
+    return result;
+  }
+
   @Override
   public Optional<T> get(String namespace, String name) {
     String key = namespace == null || namespace.isEmpty() ? name : Cache.namespaceKeyFunc(namespace, name);

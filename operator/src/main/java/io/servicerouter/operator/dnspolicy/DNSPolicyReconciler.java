@@ -7,10 +7,12 @@ import io.servicerouter.operator.cache.CacheSnapshot;
 import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.operator.events.ItselfMapper;
 import io.servicerouter.operator.events.AllPrimariesMapper;
+import io.servicerouter.operator.events.SharingIndexKeyMapper;
 import io.servicerouter.operator.reconcile.OperatorContext;
 import io.servicerouter.operator.reconcile.PlannedReconciler;
 import io.servicerouter.operator.reconcile.Trigger;
 import io.servicerouter.planner.Evaluation;
+import io.servicerouter.planner.SnapshotIndexes;
 import java.util.List;
 
 /** Reconciles a DNSPolicy (SPEC §3.5): stores the planner's status; a policy generates no object. */
@@ -39,6 +41,6 @@ public final class DNSPolicyReconciler extends PlannedReconciler<DNSPolicy> {
         Trigger.onSpecChange(ClusterIdentity.class, caches.clusterIdentities(), new AllPrimariesMapper<>(caches.policies())),
         Trigger.onSpecChange(DNSConfiguration.class, caches.dnsConfigurations(), new AllPrimariesMapper<>(caches.policies())),
         Trigger.of(DNSPolicy.class, caches.policies(), new ItselfMapper()),
-        Trigger.onSpecChange(DNSPolicy.class, caches.policies(), new PoliciesInNamespaceMapper(caches.policies())));
+        Trigger.onSpecChange(DNSPolicy.class, caches.policies(), new SharingIndexKeyMapper<>(caches.policies(), SnapshotIndexes.BY_NAMESPACE)));
   }
 }

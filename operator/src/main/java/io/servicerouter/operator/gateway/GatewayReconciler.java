@@ -13,12 +13,14 @@ import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.operator.events.ItselfMapper;
 import io.servicerouter.operator.events.AllPrimariesMapper;
 import io.servicerouter.operator.events.ControllerOwnerMapper;
+import io.servicerouter.operator.events.SharingIndexKeyMapper;
 import io.servicerouter.operator.reconcile.OperatorContext;
 import io.servicerouter.operator.reconcile.PlannedReconciler;
 import io.servicerouter.operator.reconcile.Trigger;
 import io.servicerouter.planner.Evaluation;
 import io.servicerouter.planner.Generated;
 import io.servicerouter.planner.GatewayResult;
+import io.servicerouter.planner.SnapshotIndexes;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,7 +67,7 @@ public final class GatewayReconciler extends PlannedReconciler<Gateway> {
         Trigger.of(Namespace.class, caches.namespaces(),
             GatewaysOfRoutesInNamespaceMapper.ofNamespace(caches.routes(), context.options())),
         Trigger.of(Gateway.class, caches.gateways(), new ItselfMapper()),
-        Trigger.onSpecChange(Gateway.class, caches.gateways(), new GatewaysSharingPostfixMapper(caches.gateways())),
+        Trigger.onSpecChange(Gateway.class, caches.gateways(), new SharingIndexKeyMapper<>(caches.gateways(), SnapshotIndexes.GATEWAYS_BY_POSTFIX)),
         Trigger.onSpecChange(ServiceRoute.class, caches.routes(), new GatewayOfRouteMapper(context.options())),
         Trigger.of(Service.class, caches.services(), GatewaysOfIstioControllerMapper.ofService(caches.gateways())),
         Trigger.of(DNSEndpoint.class, caches.dnsEndpoints(),

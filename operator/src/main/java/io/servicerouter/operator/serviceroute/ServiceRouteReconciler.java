@@ -13,6 +13,7 @@ import io.servicerouter.operator.convergence.ConfigVersions;
 import io.servicerouter.operator.events.ItselfMapper;
 import io.servicerouter.operator.events.AllPrimariesMapper;
 import io.servicerouter.operator.events.ControllerOwnerMapper;
+import io.servicerouter.operator.events.SharingIndexKeyMapper;
 import io.servicerouter.operator.reconcile.GeneratedObjects;
 import io.servicerouter.operator.reconcile.OperatorContext;
 import io.servicerouter.operator.reconcile.PlannedReconciler;
@@ -20,6 +21,7 @@ import io.servicerouter.operator.reconcile.Trigger;
 import io.servicerouter.planner.Evaluation;
 import io.servicerouter.planner.ObjectKey;
 import io.servicerouter.planner.RouteResult;
+import io.servicerouter.planner.SnapshotIndexes;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,7 +73,7 @@ public final class ServiceRouteReconciler extends PlannedReconciler<ServiceRoute
         Trigger.onSpecChange(DNSPolicy.class, caches.policies(), RoutesInNamespaceMapper.ofNamespacedObject(caches.routes())),
         Trigger.onSpecChange(Gateway.class, caches.gateways(), new RoutesOfGatewayMapper(caches.routes())),
         Trigger.of(ServiceRoute.class, caches.routes(), new ItselfMapper()),
-        Trigger.onSpecChange(ServiceRoute.class, caches.routes(), new RoutesSharingHostnameMapper(caches.routes())),
+        Trigger.onSpecChange(ServiceRoute.class, caches.routes(), new SharingIndexKeyMapper<>(caches.routes(), SnapshotIndexes.ROUTES_BY_HOSTNAME_PARTS)),
         Trigger.of(Namespace.class, caches.namespaces(), RoutesInNamespaceMapper.ofNamespace(caches.routes())),
         Trigger.of(DNSEndpoint.class, caches.dnsEndpoints(), new ControllerOwnerMapper<>("ServiceRoute")));
   }

@@ -13,15 +13,13 @@ import io.servicerouter.operator.addressrecords.AllLoadBalancersMapper;
 import io.servicerouter.operator.addressrecords.LoadBalancersOfIstioControllerMapper;
 import io.servicerouter.operator.cache.InMemoryCaches;
 import io.servicerouter.operator.cache.SharedCaches;
-import io.servicerouter.operator.dnspolicy.PoliciesInNamespaceMapper;
 import io.servicerouter.operator.gateway.GatewayOfRouteMapper;
 import io.servicerouter.operator.gateway.GatewaysOfIstioControllerMapper;
 import io.servicerouter.operator.gateway.GatewaysOfRoutesInNamespaceMapper;
-import io.servicerouter.operator.gateway.GatewaysSharingPostfixMapper;
 import io.servicerouter.operator.serviceroute.RoutesInNamespaceMapper;
 import io.servicerouter.operator.serviceroute.RoutesOfGatewayMapper;
-import io.servicerouter.operator.serviceroute.RoutesSharingHostnameMapper;
 import io.servicerouter.planner.Options;
+import io.servicerouter.planner.SnapshotIndexes;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +80,7 @@ class MappersTest {
       DNSPolicy elsewhere = policy("b", "default");
       stores.put(first, second, elsewhere);
 
-      assertThat(new PoliciesInNamespaceMapper(caches.policies()).toPrimaryResourceIDs(second))
+      assertThat(new SharingIndexKeyMapper<>(caches.policies(), SnapshotIndexes.BY_NAMESPACE).toPrimaryResourceIDs(second))
           .containsExactlyInAnyOrder(id(first), id(second));
     }
 
@@ -107,7 +105,7 @@ class MappersTest {
 
     @Test
     void aGatewayChangeReachesTheGatewaysSharingItsPostfix() {
-      assertThat(new GatewaysSharingPostfixMapper(caches.gateways()).toPrimaryResourceIDs(internal))
+      assertThat(new SharingIndexKeyMapper<>(caches.gateways(), SnapshotIndexes.GATEWAYS_BY_POSTFIX).toPrimaryResourceIDs(internal))
           .containsExactlyInAnyOrder(id(internal), id(internal2));
     }
 
@@ -119,7 +117,7 @@ class MappersTest {
 
     @Test
     void aRouteChangeReachesTheRoutesSharingItsHostname() {
-      assertThat(new RoutesSharingHostnameMapper(caches.routes()).toPrimaryResourceIDs(webB))
+      assertThat(new SharingIndexKeyMapper<>(caches.routes(), SnapshotIndexes.ROUTES_BY_HOSTNAME_PARTS).toPrimaryResourceIDs(webB))
           .containsExactlyInAnyOrder(id(webA), id(webB));
     }
   }
