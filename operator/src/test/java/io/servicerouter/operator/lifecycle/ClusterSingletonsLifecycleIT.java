@@ -1,8 +1,9 @@
 package io.servicerouter.operator.lifecycle;
 
-import static io.servicerouter.operator.lifecycle.LifecycleCluster.BASELINE_IDENTITY_SPEC;
+import static io.servicerouter.operator.lifecycle.LifecycleCluster.BASELINE_CONTROLLERS;
 import static io.servicerouter.operator.lifecycle.LifecycleCluster.DNS_CONFIG;
 import static io.servicerouter.operator.lifecycle.LifecycleCluster.IDENTITY;
+import static io.servicerouter.operator.lifecycle.LifecycleCluster.WEU_TARGET;
 import static io.servicerouter.operator.lifecycle.LifecycleCluster.eventually;
 import static io.servicerouter.operator.lifecycle.LifecycleCluster.readyMessage;
 import static io.servicerouter.operator.lifecycle.LifecycleCluster.state;
@@ -19,9 +20,6 @@ import io.servicerouter.planner.Vocabulary;
 import io.servicerouter.testsupport.ControlPlaneExtension;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -32,98 +30,79 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * SPEC §5 rows that change the cluster-scoped singletons (ClusterIdentity, DNSConfiguration): adoption
  * (failover and recovery), controllers added to and removed from the DNSConfiguration (including a
  * cross-region controller), fail static when a singleton disappears, and a second ClusterIdentity. The tests
- * run in a defined order and each restores the baseline of {@link LifecycleCluster} afterwards.
+ * run in a defined order; {@link LifecycleClusterExtension} restores the baseline of {@link LifecycleCluster}
+ * after each.
  */
-@ExtendWith(ControlPlaneExtension.class)
+@ExtendWith({ControlPlaneExtension.class, LifecycleClusterExtension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterSingletonsLifecycleIT {
 
-  private static final String WEU_TARGET = "aks01-weu-internal.example.com";
+  private final LifecycleCluster cluster;
 
-  private static LifecycleCluster cluster;
-
-  @BeforeAll
-  static void startOperator() throws Exception {
-    cluster = LifecycleCluster.start();
+  ClusterSingletonsLifecycleIT(LifecycleCluster cluster) {
+    this.cluster = cluster;
   }
 
-  @AfterAll
-  static void stopOperator() {
-    cluster.close();
-  }
+  /**
+   * The apps whose records follow an adoption of region neu.
+   *
+   * @param app Active, with a unique Istio controller and a LoadBalancer address (an address record)
+   * @param pinned Active, gated to the source region neu
+   * @param hub RegionBound to the source region neu
+   */
+  private record FailoverApps(App app, App pinned, App hub) {
 
-  @AfterEach
-  void restoreBaseline() {
-    cluster.restoreBaseline();
+    String[] namespaces() {
+      return new String[] {app.namespace(), app.gatewayNamespace(), pinned.namespace(), hub.namespace()};
+    }
   }
 
   @Test
   @Order(1)
-  void adoptingARegionCreatesItsRecordsForActivePinnedAndHubPoliciesAndReleasingItDeletesThem() {
-    App app = cluster.app("{mode: Active}", true);
-    cluster.loadBalancer(app, "10.9.0.1");
-    App pinned = cluster.app("{mode: Active, sourceRegion: neu}");
-    App hub = cluster.app("{mode: RegionBound, sourceRegion: neu}");
-    cluster.awaitActive(app, app.uniqueTargetHost(), "web-external-dns-weu");
-    eventually(() -> assertThat(cluster.endpointNames(app.gatewayNamespace()))
-        .containsExactly(app.addressRecord("external-dns-weu")));
-    cluster.awaitRoute(pinned, "Pending/" + Vocabulary.DNS_POLICY_INACTIVE);
-    cluster.awaitRoute(hub, "Pending/" + Vocabulary.DNS_POLICY_INACTIVE);
+  void adoptingARegionCreatesItsRecordsForActivePinnedAndHubPolicies() {
+    FailoverApps apps = failoverApps();
     long neuBefore = cluster.plannedEndpointsInRegion("neu");
 
     long patched = System.nanoTime();
-    setAdoptedRegions("[neu]");
-    cluster.awaitActive(app, app.uniqueTargetHost(), "web-external-dns-weu", "web-external-dns-neu");
-    cluster.awaitActive(pinned, WEU_TARGET, "web-external-dns-neu");
-    cluster.awaitActive(hub, WEU_TARGET, "web-external-dns-weu", "web-external-dns-neu");
-    eventually(() -> {
-      ClusterIdentity identity = cluster.identity(IDENTITY);
-      assertThat(identity.getStatus().getServedRegions()).containsExactly("weu", "neu");
-      assertThat(identity.getStatus().condition(Vocabulary.ADOPTED_REGIONS_VALID).orElseThrow().getReason())
-          .isEqualTo(Vocabulary.ALL_ADOPTED_REGIONS_VALID);
-      assertThat(cluster.endpoint(app.namespace(), "web-external-dns-neu").getMetadata().getLabels())
-          .containsEntry(Labels.LABEL_REGION, "neu")
-          .containsEntry(Labels.LABEL_CONTROLLER, "external-dns-neu");
-      assertThat(cluster.route(app.namespace(), "web").getStatus().getDnsEndpoints())
-          .as("DNSConfiguration order").containsExactly("web-external-dns-weu", "web-external-dns-neu");
-      assertThat(cluster.endpointNames(app.gatewayNamespace())).as("address records, scope active")
-          .containsExactly(app.addressRecord("external-dns-neu"), app.addressRecord("external-dns-weu"));
-      assertThat(cluster.singleEndpoint(app.gatewayNamespace(), app.addressRecord("external-dns-neu")).getTargets())
-          .containsExactly("10.9.0.1");
-    });
+    cluster.adoptRegions("[neu]");
+    awaitAdopted(apps);
     // this test's own: web-external-dns-neu of app, pinned and hub, and app's address record for external-dns-neu
     long added = cluster.plannedEndpointsInRegion("neu") - neuBefore;
     assertThat(added).isGreaterThanOrEqualTo(4);
     eventually(() -> assertThat(cluster.events("default", "FailoverStarted")).extracting(Event::getMessage)
         .contains("Adopting region neu: " + added + " DNSEndpoints added"));
-    cluster.assertWrittenAsPlanned(app.namespace(), app.gatewayNamespace(), pinned.namespace(), hub.namespace());
+    cluster.assertWrittenAsPlanned(apps.namespaces());
     eventually(() -> {
-      assertThat(cluster.metrics()).contains("servicerouter_config_convergence_in_progress{source=\"clusteridentity\"} 0.0");
+      assertThat(cluster.metrics())
+          .contains("servicerouter_config_convergence_in_progress{source=\"clusteridentity\"} 0.0");
       assertThat(convergenceSeconds()).as("the routes changed, so the convergence took time, but less than the test")
           .isPositive().isLessThan((System.nanoTime() - patched) / 1e9);
     });
-
-    setAdoptedRegions("[]");
-    cluster.awaitActive(app, app.uniqueTargetHost(), "web-external-dns-weu");
-    cluster.awaitRoute(pinned, "Pending/" + Vocabulary.DNS_POLICY_INACTIVE);
-    cluster.awaitRoute(hub, "Pending/" + Vocabulary.DNS_POLICY_INACTIVE);
-    eventually(() -> {
-      assertThat(cluster.identity(IDENTITY).getStatus().getServedRegions()).containsExactly("weu");
-      assertThat(cluster.endpointNames(app.gatewayNamespace()))
-          .containsExactly(app.addressRecord("external-dns-weu"));
-    });
-    eventually(() -> assertThat(cluster.events("default", "FailoverEnded")).extracting(Event::getMessage)
-        .contains("Releasing region neu: " + added + " DNSEndpoints removed"));
-    cluster.assertWrittenAsPlanned(app.namespace(), app.gatewayNamespace(), pinned.namespace(), hub.namespace());
   }
 
   @Test
   @Order(2)
-  void adoptedRegionWithoutControllerIsIgnoredAndReported() {
-    App app = cluster.app("{mode: Active}");
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
+  void releasingAnAdoptedRegionDeletesItsRecords() {
+    FailoverApps apps = failoverApps();
+    long neuBefore = cluster.plannedEndpointsInRegion("neu");
+    cluster.adoptRegions("[neu]");
+    awaitAdopted(apps);
+    long added = cluster.plannedEndpointsInRegion("neu") - neuBefore;
 
-    setAdoptedRegions("[xyz]");
+    cluster.adoptRegions("[]");
+    awaitServingWeuOnly(apps);
+    eventually(() -> assertThat(cluster.identity(IDENTITY).getStatus().getServedRegions()).containsExactly("weu"));
+    eventually(() -> assertThat(cluster.events("default", "FailoverEnded")).extracting(Event::getMessage)
+        .contains("Releasing region neu: " + added + " DNSEndpoints removed"));
+    cluster.assertWrittenAsPlanned(apps.namespaces());
+  }
+
+  @Test
+  @Order(3)
+  void adoptedRegionWithoutControllerIsIgnoredAndReported() {
+    App app = cluster.activeApp();
+
+    cluster.adoptRegions("[xyz]");
     eventually(() -> {
       ClusterIdentity identity = cluster.identity(IDENTITY);
       assertThat(identity.getStatus().condition(Vocabulary.ADOPTED_REGIONS_VALID).orElseThrow())
@@ -139,12 +118,11 @@ class ClusterSingletonsLifecycleIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void crossRegionControllerAddedCreatesRecordsForItsRegionAndRemovedDeletesThem() {
-    App app = cluster.app("{mode: Active}");
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
+    App app = cluster.activeApp();
 
-    setControllers("[{name: external-dns-weu, region: weu}, {name: external-dns-fra, region: weu},"
+    cluster.applyControllers("[{name: external-dns-weu, region: weu}, {name: external-dns-fra, region: weu},"
         + " {name: external-dns-neu, region: neu}]");
     cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu", "web-external-dns-fra");
     eventually(() -> {
@@ -158,17 +136,16 @@ class ClusterSingletonsLifecycleIT {
     });
     cluster.assertWrittenAsPlanned(app.namespace(), app.gatewayNamespace());
 
-    setControllers(LifecycleCluster.BASELINE_CONTROLLERS);
+    cluster.applyControllers(BASELINE_CONTROLLERS);
     cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void removingTheLastActiveControllerDeletesRecordsAndFailsTheRoute() {
-    App app = cluster.app("{mode: Active}");
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
+    App app = cluster.activeApp();
 
-    setControllers("[{name: external-dns-neu, region: neu}]");
+    cluster.applyControllers("[{name: external-dns-neu, region: neu}]");
     cluster.awaitRoute(app, "Failed/" + Vocabulary.DNS_ENDPOINT_GENERATION_FAILED);
     eventually(() -> {
       assertThat(readyMessage(cluster.route(app.namespace(), "web").getStatus()))
@@ -178,16 +155,15 @@ class ClusterSingletonsLifecycleIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void deletedClusterIdentityKeepsEverythingWrittenAndReportsPending() {
-    App app = cluster.app("{mode: Active}");
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
+    App app = cluster.activeApp();
     eventually(() -> assertThat(cluster.istioGateway(app.gatewayNamespace(), "default-gateway")).isNotNull());
-    String endpointVersion = resourceVersionOfRouteEndpoint(app);
+    String endpointVersion = cluster.routeRecordVersion(app);
     String istioVersion = cluster.istioGateway(app.gatewayNamespace(), "default-gateway").getMetadata()
         .getResourceVersion();
 
-    cluster.client().resources(ClusterIdentity.class).withName(IDENTITY).delete();
+    cluster.delete(ClusterIdentity.class, null, IDENTITY);
     String pending = "Pending/" + Vocabulary.CLUSTER_IDENTITY_NOT_AVAILABLE;
     cluster.awaitRoute(app, pending, "web-external-dns-weu");
     eventually(() -> {
@@ -196,19 +172,18 @@ class ClusterSingletonsLifecycleIT {
       assertThat(state(gateway.getStatus())).isEqualTo(pending);
       assertThat(cluster.events(app.namespace(), "PolicyDeactivated")).isNotEmpty();
     });
-    assertThat(resourceVersionOfRouteEndpoint(app)).as("route DNSEndpoint kept unchanged").isEqualTo(endpointVersion);
+    assertThat(cluster.routeRecordVersion(app)).as("route DNSEndpoint kept unchanged").isEqualTo(endpointVersion);
     assertThat(cluster.istioGateway(app.gatewayNamespace(), "default-gateway").getMetadata().getResourceVersion())
         .as("Istio Gateway untouched").isEqualTo(istioVersion);
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void deletedDnsConfigurationKeepsRecordsAndReportsPending() {
-    App app = cluster.app("{mode: Active}");
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
-    String endpointVersion = resourceVersionOfRouteEndpoint(app);
+    App app = cluster.activeApp();
+    String endpointVersion = cluster.routeRecordVersion(app);
 
-    cluster.client().resources(DNSConfiguration.class).withName(DNS_CONFIG).delete();
+    cluster.delete(DNSConfiguration.class, null, DNS_CONFIG);
     String pending = "Pending/" + Vocabulary.DNS_CONFIGURATION_NOT_AVAILABLE;
     cluster.awaitRoute(app, pending, "web-external-dns-weu");
     eventually(() -> {
@@ -217,19 +192,17 @@ class ClusterSingletonsLifecycleIT {
       assertThat(policy.getStatus().getActiveControllers()).isNull();
       assertThat(cluster.identity(IDENTITY).getStatus().getServedRegions()).containsExactly("weu");
     });
-    assertThat(resourceVersionOfRouteEndpoint(app)).as("route DNSEndpoint kept unchanged").isEqualTo(endpointVersion);
+    assertThat(cluster.routeRecordVersion(app)).as("route DNSEndpoint kept unchanged").isEqualTo(endpointVersion);
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void secondClusterIdentityIsRejectedUntilTheOlderOneIsDeleted() throws InterruptedException {
-    App app = cluster.app("{mode: Active}");
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
+    App app = cluster.activeApp();
 
     Thread.sleep(1_100); // a later creationTimestamp (second resolution), so "older" is decided by age
     String second = "aaa-second-identity";
-    LifecycleCluster.apply(cluster.client(), LifecycleCluster.identityYaml(second,
-        "{region: neu, cluster: aks02, domain: example.com, environmentLetter: p}"), ClusterIdentity.class);
+    cluster.applyIdentity(second, "neu", "aks02");
     eventually(() -> {
       ClusterIdentity newer = cluster.identity(second);
       assertThat(state(newer.getStatus())).isEqualTo("Failed/" + Vocabulary.SINGLETON_VIOLATION);
@@ -239,7 +212,7 @@ class ClusterSingletonsLifecycleIT {
     });
     cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
 
-    cluster.client().resources(ClusterIdentity.class).withName(IDENTITY).delete();
+    cluster.delete(ClusterIdentity.class, null, IDENTITY);
     eventually(() -> assertThat(state(cluster.identity(second).getStatus()))
         .isEqualTo("Active/ReconciliationSucceeded"));
     cluster.awaitActive(app, "aks02-neu-internal.example.com", "web-external-dns-neu");
@@ -247,52 +220,81 @@ class ClusterSingletonsLifecycleIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void regionChangeMovesActiveRecordsToTheNewRegionsControllers() {
-    App app = cluster.app("{mode: Active}");
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
+    App app = cluster.activeApp();
 
-    LifecycleCluster.apply(cluster.client(), LifecycleCluster.identityYaml(IDENTITY,
-        "{region: neu, cluster: aks01, domain: example.com, environmentLetter: p}"), ClusterIdentity.class);
+    cluster.applyIdentity(IDENTITY, "neu", "aks01");
     cluster.awaitActive(app, "aks01-neu-internal.example.com", "web-external-dns-neu");
     cluster.assertWrittenAsPlanned(app.namespace(), app.gatewayNamespace());
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void controllerRegionChangeCreatesRecordsWhereItBecomesActiveWithTheNewRegionLabel() {
-    App app = cluster.app("{mode: Active}");
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
+    App app = cluster.activeApp();
 
-    setControllers("[{name: external-dns-weu, region: weu}, {name: external-dns-neu, region: weu}]");
+    cluster.applyControllers("[{name: external-dns-weu, region: weu}, {name: external-dns-neu, region: weu}]");
     cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu", "web-external-dns-neu");
     eventually(() -> assertThat(cluster.endpoint(app.namespace(), "web-external-dns-neu").getMetadata().getLabels())
         .containsEntry(Labels.LABEL_REGION, "weu"));
 
-    setControllers("[{name: external-dns-weu, region: neu}, {name: external-dns-neu, region: weu}]");
+    cluster.applyControllers("[{name: external-dns-weu, region: neu}, {name: external-dns-neu, region: weu}]");
     cluster.awaitActive(app, WEU_TARGET, "web-external-dns-neu");
     cluster.assertWrittenAsPlanned(app.namespace(), app.gatewayNamespace());
   }
 
-  private String resourceVersionOfRouteEndpoint(App app) {
-    return cluster.endpoint(app.namespace(), "web-external-dns-weu").getMetadata().getResourceVersion();
+  /**
+   * Creates the {@link FailoverApps} and awaits them as the baseline serves them, with region neu not adopted:
+   * see {@link #awaitServingWeuOnly}.
+   */
+  private FailoverApps failoverApps() {
+    App app = cluster.app("{mode: Active}", true);
+    cluster.loadBalancer(app, "10.9.0.1");
+    FailoverApps apps = new FailoverApps(app, cluster.app("{mode: Active, sourceRegion: neu}"),
+        cluster.app("{mode: RegionBound, sourceRegion: neu}"));
+    awaitServingWeuOnly(apps);
+    return apps;
+  }
+
+  /** Awaits the app Active in weu only, with its weu address record, and the pinned and hub apps inactive. */
+  private void awaitServingWeuOnly(FailoverApps apps) {
+    App app = apps.app();
+    cluster.awaitActive(app, app.uniqueTargetHost(), "web-external-dns-weu");
+    eventually(() -> assertThat(cluster.endpointNames(app.gatewayNamespace()))
+        .containsExactly(app.addressRecord("external-dns-weu")));
+    cluster.awaitRoute(apps.pinned(), "Pending/" + Vocabulary.DNS_POLICY_INACTIVE);
+    cluster.awaitRoute(apps.hub(), "Pending/" + Vocabulary.DNS_POLICY_INACTIVE);
+  }
+
+  /** Awaits the records of the adopted region neu for every app, in the labels, order and address wanted. */
+  private void awaitAdopted(FailoverApps apps) {
+    App app = apps.app();
+    cluster.awaitActive(app, app.uniqueTargetHost(), "web-external-dns-weu", "web-external-dns-neu");
+    cluster.awaitActive(apps.pinned(), WEU_TARGET, "web-external-dns-neu");
+    cluster.awaitActive(apps.hub(), WEU_TARGET, "web-external-dns-weu", "web-external-dns-neu");
+    eventually(() -> {
+      ClusterIdentity identity = cluster.identity(IDENTITY);
+      assertThat(identity.getStatus().getServedRegions()).containsExactly("weu", "neu");
+      assertThat(identity.getStatus().condition(Vocabulary.ADOPTED_REGIONS_VALID).orElseThrow().getReason())
+          .isEqualTo(Vocabulary.ALL_ADOPTED_REGIONS_VALID);
+      assertThat(cluster.endpoint(app.namespace(), "web-external-dns-neu").getMetadata().getLabels())
+          .containsEntry(Labels.LABEL_REGION, "neu")
+          .containsEntry(Labels.LABEL_CONTROLLER, "external-dns-neu");
+      assertThat(cluster.route(app.namespace(), "web").getStatus().getDnsEndpoints())
+          .as("DNSConfiguration order").containsExactly("web-external-dns-weu", "web-external-dns-neu");
+      assertThat(cluster.endpointNames(app.gatewayNamespace())).as("address records, scope active")
+          .containsExactly(app.addressRecord("external-dns-neu"), app.addressRecord("external-dns-weu"));
+      assertThat(cluster.singleEndpoint(app.gatewayNamespace(), app.addressRecord("external-dns-neu")).getTargets())
+          .containsExactly("10.9.0.1");
+    });
   }
 
   /** The value of {@code servicerouter_config_convergence_seconds{source="clusteridentity"}}. */
-  private static double convergenceSeconds() {
+  private double convergenceSeconds() {
     Matcher sample = Pattern.compile("^servicerouter_config_convergence_seconds\\{source=\"clusteridentity\"} (\\S+)$",
         Pattern.MULTILINE).matcher(cluster.metrics());
     assertThat(sample.find()).as("convergence gauge exported").isTrue();
     return Double.parseDouble(sample.group(1));
-  }
-
-  private static void setAdoptedRegions(String regions) {
-    String spec = BASELINE_IDENTITY_SPEC.replace("}", ", adoptsRegions: " + regions + "}");
-    LifecycleCluster.apply(cluster.client(), LifecycleCluster.identityYaml(IDENTITY, spec), ClusterIdentity.class);
-  }
-
-  private static void setControllers(String controllers) {
-    LifecycleCluster.apply(cluster.client(), LifecycleCluster.dnsConfigurationYaml(controllers),
-        DNSConfiguration.class);
   }
 }

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.servicerouter.model.Json;
 import io.servicerouter.model.Labels;
 import io.servicerouter.model.ObservedStatus;
@@ -49,7 +50,8 @@ import org.awaitility.core.ThrowingRunnable;
  * One operator, started in-process against the shared control plane, with the baseline cluster of SPEC §4.5
  * input F (ClusterIdentity {@code cluster-identity}: weu/aks01/example.com/p; DNSConfiguration
  * {@code dns-config}: external-dns-weu (weu), external-dns-neu (neu)), plus small helpers to create inputs
- * in namespaces of their own and to await final states. Closing it stops the operator, requests the
+ * from the manifests under {@code /lifecycle/} in namespaces of their own and to await final states. The
+ * lifecycle ITs get it from {@link LifecycleClusterExtension}. Closing it stops the operator, requests the
  * namespaces' deletion and deletes every ClusterIdentity and DNSConfiguration.
  */
 final class LifecycleCluster implements AutoCloseable {
@@ -62,10 +64,13 @@ final class LifecycleCluster implements AutoCloseable {
   static final String DNS_CONFIG = "dns-config";
   /** The Istio ingress controller that the default test Gateway selects. */
   static final String ISTIO_CONTROLLER = "aks-istio-ingressgateway-internal";
-  /** The baseline ClusterIdentity spec. */
-  static final String BASELINE_IDENTITY_SPEC = "{region: weu, cluster: aks01, domain: example.com, environmentLetter: p}";
-  /** The baseline DNSConfiguration controllers. */
-  static final String BASELINE_CONTROLLERS = "[{name: external-dns-weu, region: weu}, {name: external-dns-neu, region: neu}]";
+  /** The baseline DNSConfiguration controllers (flow YAML). */
+  static final String BASELINE_CONTROLLERS =
+      "[{name: external-dns-weu, region: weu}, {name: external-dns-neu, region: neu}]";
+  /** The target host of routes behind a {@link #createGateway default Gateway} in the baseline cluster. */
+  static final String WEU_TARGET = "aks01-weu-internal.example.com";
+  /** The DNSEndpoint of an app's route for the baseline's controller {@code external-dns-weu}. */
+  private static final String WEU_RECORD = "web-external-dns-weu";
 
   private static final SchemaProblemCache SPEC_PROBLEMS = new SchemaProblemCache(CrdSchemas.fromClasspath());
 
@@ -89,8 +94,7 @@ final class LifecycleCluster implements AutoCloseable {
     await().atMost(Duration.ofSeconds(90)).until(() -> client.namespaces().list().getItems().stream()
         .noneMatch(namespace -> namespace.getMetadata().getDeletionTimestamp() != null));
     deleteSingletons(client);
-    apply(client, identityYaml(IDENTITY, BASELINE_IDENTITY_SPEC), ClusterIdentity.class);
-    apply(client, dnsConfigurationYaml(BASELINE_CONTROLLERS), DNSConfiguration.class);
+    applyBaseline(client);
     OperatorMetrics metrics = new OperatorMetrics("lifecycle");
     OperatorRuntime runtime = OperatorRuntime.start(client,
         new OperatorSettings(WatchScope.ALL, Options.DEFAULTS, 2, Optional.empty()), metrics, Clock.systemUTC());
@@ -102,11 +106,6 @@ final class LifecycleCluster implements AutoCloseable {
     return metrics.scrape();
   }
 
-  /** The API client. */
-  KubernetesClient client() {
-    return client;
-  }
-
   /** A new namespace {@code <prefix>-<random>}, deleted when this cluster closes. */
   String namespace(String prefix) {
     TestNamespace namespace = TestNamespace.create(client, prefix);
@@ -114,76 +113,63 @@ final class LifecycleCluster implements AutoCloseable {
     return namespace.name();
   }
 
-  /** Creates the object given as YAML. */
-  <T extends HasMetadata> T create(String yaml, Class<T> type) {
-    return client.resource(client.getKubernetesSerialization().unmarshal(yaml, type)).create();
+  /** The object of the manifest {@code /lifecycle/<file>} with its placeholders filled in by {@code values}. */
+  static <T> T manifest(String file, Class<T> type, Object... values) {
+    return Manifests.load("/lifecycle/" + file, type, values);
   }
 
-  /** Creates or replaces the object given as YAML (for the cluster-scoped singletons). */
-  static <T extends HasMetadata> T apply(KubernetesClient client, String yaml, Class<T> type) {
-    T object = client.getKubernetesSerialization().unmarshal(yaml, type);
+  /** Creates the object of the manifest {@code /lifecycle/<file>}. */
+  <T extends HasMetadata> T create(String file, Class<T> type, Object... values) {
+    return client.resource(manifest(file, type, values)).create();
+  }
+
+  /** Creates or replaces the ClusterIdentity {@code name} of the region and cluster (no adopted regions). */
+  void applyIdentity(String name, String region, String clusterName) {
+    apply(client, manifest("cluster-identity.yaml", ClusterIdentity.class, name, region, clusterName));
+  }
+
+  /** Replaces the baseline ClusterIdentity by one adopting the regions (flow YAML, e.g. {@code [neu]}). */
+  void adoptRegions(String regions) {
+    apply(client, manifest("adopting-cluster-identity.yaml", ClusterIdentity.class, regions));
+  }
+
+  /** Replaces the DNSConfiguration's controllers (flow YAML, e.g. {@link #BASELINE_CONTROLLERS}). */
+  void applyControllers(String controllers) {
+    apply(client, manifest("dns-configuration.yaml", DNSConfiguration.class, controllers));
+  }
+
+  private static void applyBaseline(KubernetesClient client) {
+    apply(client, manifest("cluster-identity.yaml", ClusterIdentity.class, IDENTITY, "weu", "aks01"));
+    apply(client, manifest("dns-configuration.yaml", DNSConfiguration.class, BASELINE_CONTROLLERS));
+  }
+
+  /** Creates or replaces the (cluster-scoped) object. */
+  private static <T extends HasMetadata> void apply(KubernetesClient client, T object) {
     T existing = client.resource(object).get();
     if (existing == null) {
-      return client.resource(object).create();
+      client.resource(object).create();
+    } else {
+      object.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+      client.resource(object).update();
     }
-    object.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
-    return client.resource(object).update();
   }
 
-  /** A ClusterIdentity manifest. */
-  static String identityYaml(String name, String spec) {
-    return """
-        apiVersion: cluster.router.io/v1alpha1
-        kind: ClusterIdentity
-        metadata: {name: %s}
-        spec: %s
-        """.formatted(name, spec);
+  /** Creates a Gateway {@code default-gateway} selecting {@link #ISTIO_CONTROLLER}, postfix {@code internal}. */
+  void createGateway(String namespace) {
+    create("gateway.yaml", Gateway.class, namespace, ISTIO_CONTROLLER, "internal");
   }
 
-  /** The DNSConfiguration {@code dns-config} manifest with the given controller list. */
-  static String dnsConfigurationYaml(String controllers) {
-    return """
-        apiVersion: cluster.router.io/v1alpha1
-        kind: DNSConfiguration
-        metadata: {name: %s}
-        spec: {externalDNSControllers: %s}
-        """.formatted(DNS_CONFIG, controllers);
+  /** Creates a DNSPolicy with the given spec (flow YAML, e.g. {@code {mode: Active}}). */
+  void createPolicy(String namespace, String name, String spec) {
+    create("dns-policy.yaml", DNSPolicy.class, name, namespace, spec);
   }
 
-  /** A Gateway {@code default-gateway} selecting {@link #ISTIO_CONTROLLER}, postfix {@code internal}. */
-  Gateway gateway(String namespace) {
-    return gateway(namespace, "default-gateway", ISTIO_CONTROLLER, "internal", null);
-  }
-
-  /** A Gateway with the given controller, postfix and optional {@code allowedRoutes} (flow YAML). */
-  Gateway gateway(String namespace, String name, String controller, String postfix, String allowedRoutes) {
-    return create("""
-        apiVersion: routing.router.io/v1alpha1
-        kind: Gateway
-        metadata: {name: %s, namespace: %s}
-        spec: {controller: %s, credentialName: cert-aks-ingress, targetPostfix: %s%s}
-        """.formatted(name, namespace, controller, postfix,
-        allowedRoutes == null ? "" : ", allowedRoutes: " + allowedRoutes), Gateway.class);
-  }
-
-  /** A DNSPolicy with the given spec (flow YAML). */
-  DNSPolicy policy(String namespace, String name, String spec) {
-    return create("""
-        apiVersion: routing.router.io/v1alpha1
-        kind: DNSPolicy
-        metadata: {name: %s, namespace: %s}
-        spec: %s
-        """.formatted(name, namespace, spec), DNSPolicy.class);
-  }
-
-  /** A ServiceRoute {@code serviceName-ns-p-prod-application} referencing {@code gatewayNamespace/default-gateway}. */
-  ServiceRoute route(String namespace, String name, String serviceName, String application, String gatewayNamespace) {
-    return create("""
-        apiVersion: routing.router.io/v1alpha1
-        kind: ServiceRoute
-        metadata: {name: %s, namespace: %s}
-        spec: {serviceName: %s, gatewayName: default-gateway, gatewayNamespace: %s, environment: prod, application: %s}
-        """.formatted(name, namespace, serviceName, gatewayNamespace, application), ServiceRoute.class);
+  /**
+   * Creates a ServiceRoute for the Service {@code name} referencing {@code gatewayNamespace/default-gateway}; its
+   * hostname is {@link #hostname hostname(name, application)}.
+   */
+  void createRoute(String namespace, String name, String application, String gatewayNamespace) {
+    create("service-route.yaml", ServiceRoute.class, name, namespace, name, gatewayNamespace, application);
   }
 
   /**
@@ -233,15 +219,22 @@ final class LifecycleCluster implements AutoCloseable {
   App app(String policySpec, boolean uniqueIstioController) {
     String gatewayNamespace = namespace("gw");
     if (uniqueIstioController) {
-      gateway(gatewayNamespace, "default-gateway", "lb-" + gatewayNamespace, gatewayNamespace, null);
+      create("gateway.yaml", Gateway.class, gatewayNamespace, "lb-" + gatewayNamespace, gatewayNamespace);
     } else {
-      gateway(gatewayNamespace);
+      createGateway(gatewayNamespace);
     }
     String namespace = namespace("app");
-    policy(namespace, "default", policySpec);
-    route(namespace, "web", "web", namespace, gatewayNamespace);
+    createPolicy(namespace, "default", policySpec);
+    createRoute(namespace, "web", namespace, gatewayNamespace);
     eventually(() -> assertThat(route(namespace, "web").getStatus()).isNotNull());
     return new App(gatewayNamespace, namespace);
+  }
+
+  /** Creates an {@link App} with the policy {@code {mode: Active}} and awaits its route Active in weu. */
+  App activeApp() {
+    App app = app("{mode: Active}");
+    awaitActive(app, WEU_TARGET, WEU_RECORD);
+    return app;
   }
 
   /**
@@ -249,12 +242,8 @@ final class LifecycleCluster implements AutoCloseable {
    * {@link #app(String, boolean)}) in the Gateway namespace, with the given ingress IP.
    */
   Service loadBalancer(App app, String ip) {
-    Service service = create("""
-        apiVersion: v1
-        kind: Service
-        metadata: {name: ingress, namespace: %s, labels: {istio: %s}}
-        spec: {type: LoadBalancer, ports: [{name: https, port: 443}]}
-        """.formatted(app.gatewayNamespace(), app.istioController()), Service.class);
+    Service service = create("load-balancer-service.yaml", Service.class, app.gatewayNamespace(),
+        app.istioController());
     setIngress(service, new LoadBalancerIngressBuilder().withIp(ip).build());
     return service;
   }
@@ -289,7 +278,7 @@ final class LifecycleCluster implements AutoCloseable {
     });
   }
 
-  /** The hostname of a route created by {@link #route}. */
+  /** The hostname of a route created by {@link #createRoute}. */
   static String hostname(String serviceName, String application) {
     return serviceName + "-ns-p-prod-" + application + ".example.com";
   }
@@ -330,6 +319,11 @@ final class LifecycleCluster implements AutoCloseable {
   /** The stored DNSEndpoint, or null. */
   DNSEndpoint endpoint(String namespace, String name) {
     return client.resources(DNSEndpoint.class).inNamespace(namespace).withName(name).get();
+  }
+
+  /** The resourceVersion of the app's route DNSEndpoint {@link #WEU_RECORD}. */
+  String routeRecordVersion(App app) {
+    return endpoint(app.namespace(), WEU_RECORD).getMetadata().getResourceVersion();
   }
 
   /** Names of the DNSEndpoints in the namespace, sorted. */
@@ -377,7 +371,8 @@ final class LifecycleCluster implements AutoCloseable {
       plan.statuses().forEach((input, status) -> {
         if (scope.contains(input.getMetadata().getNamespace())) {
           HasMetadata stored = client.resource(input).get();
-          assertThat(state((ObservedStatus) ((CustomResource<?, ?>) stored).getStatus())).as(key(input)).isEqualTo(state(status));
+          assertThat(state((ObservedStatus) ((CustomResource<?, ?>) stored).getStatus())).as(key(input))
+              .isEqualTo(state(status));
         }
       });
     });
@@ -433,6 +428,11 @@ final class LifecycleCluster implements AutoCloseable {
     await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(assertion);
   }
 
+  /** Deletes the stored object of the given type and name (cluster-scoped if namespace is null). */
+  <T extends HasMetadata> void delete(Class<T> type, String namespace, String name) {
+    resource(type, namespace, name).delete();
+  }
+
   /** Applies the change to the stored object of the given type and name (cluster-scoped if namespace is null). */
   <T extends HasMetadata> void edit(Class<T> type, String namespace, String name, ThrowingConsumer<T> change) {
     write(type, namespace, name, change, false);
@@ -446,8 +446,7 @@ final class LifecycleCluster implements AutoCloseable {
   private <T extends HasMetadata> void write(Class<T> type, String namespace, String name, ThrowingConsumer<T> change,
       boolean status) {
     await().atMost(TIMEOUT).ignoreExceptions().until(() -> {
-      T current = namespace == null ? client.resources(type).withName(name).get()
-          : client.resources(type).inNamespace(namespace).withName(name).get();
+      T current = resource(type, namespace, name).get();
       change.accept(current);
       if (status) {
         client.resource(current).updateStatus();
@@ -456,6 +455,11 @@ final class LifecycleCluster implements AutoCloseable {
       }
       return true;
     });
+  }
+
+  private <T extends HasMetadata> Resource<T> resource(Class<T> type, String namespace, String name) {
+    return namespace == null ? client.resources(type).withName(name)
+        : client.resources(type).inNamespace(namespace).withName(name);
   }
 
   /** Deletes every ClusterIdentity except the baseline and restores the baseline specs of both singletons. */
@@ -468,8 +472,7 @@ final class LifecycleCluster implements AutoCloseable {
         .forEach(config -> client.resource(config).delete());
     eventually(() -> assertThat(client.resources(ClusterIdentity.class).list().getItems())
         .allMatch(identity -> IDENTITY.equals(identity.getMetadata().getName())));
-    apply(client, identityYaml(IDENTITY, BASELINE_IDENTITY_SPEC), ClusterIdentity.class);
-    apply(client, dnsConfigurationYaml(BASELINE_CONTROLLERS), DNSConfiguration.class);
+    applyBaseline(client);
     eventually(() -> {
       ClusterIdentity identity = identity(IDENTITY);
       assertThat(state(identity.getStatus())).isEqualTo("Active/ReconciliationSucceeded");

@@ -1,5 +1,6 @@
 package io.servicerouter.operator.lifecycle;
 
+import static io.servicerouter.operator.lifecycle.LifecycleCluster.WEU_TARGET;
 import static io.servicerouter.operator.lifecycle.LifecycleCluster.eventually;
 import static io.servicerouter.operator.lifecycle.LifecycleCluster.readyMessage;
 import static io.servicerouter.operator.lifecycle.LifecycleCluster.state;
@@ -9,8 +10,6 @@ import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.operator.lifecycle.LifecycleCluster.App;
 import io.servicerouter.planner.Vocabulary;
 import io.servicerouter.testsupport.ControlPlaneExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,27 +18,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * deactivation through sourceRegion or sourceCluster, deletion, and a second policy in a namespace. Each test
  * uses namespaces of its own and leaves the cluster-scoped singletons alone.
  */
-@ExtendWith(ControlPlaneExtension.class)
+@ExtendWith({ControlPlaneExtension.class, LifecycleClusterExtension.class})
 class PolicyLifecycleIT {
 
-  private static final String WEU_TARGET = "aks01-weu-internal.example.com";
+  private final LifecycleCluster cluster;
 
-  private static LifecycleCluster cluster;
-
-  @BeforeAll
-  static void startOperator() throws Exception {
-    cluster = LifecycleCluster.start();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    cluster.close();
+  PolicyLifecycleIT(LifecycleCluster cluster) {
+    this.cluster = cluster;
   }
 
   @Test
   void regionBoundAddsEveryControllersRecordsAndActiveRemovesOtherRegions() {
-    App app = cluster.app("{mode: Active}");
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
+    App app = cluster.activeApp();
 
     setPolicySpec(app, "{mode: RegionBound, sourceRegion: weu}");
     cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu", "web-external-dns-neu");
@@ -53,8 +43,7 @@ class PolicyLifecycleIT {
 
   @Test
   void policyGatedToAnotherRegionIsInactiveAndItsRecordsAreDeleted() {
-    App app = cluster.app("{mode: Active}");
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
+    App app = cluster.activeApp();
 
     setPolicySpec(app, "{mode: Active, sourceRegion: neu}");
     awaitInactive(app, "Policy not active for this cluster: SourceRegion 'neu' does not match cluster region 'weu'");
@@ -62,8 +51,7 @@ class PolicyLifecycleIT {
 
   @Test
   void policyGatedToAnotherClusterIsInactiveAndItsRecordsAreDeletedUntilItIsReactivated() {
-    App app = cluster.app("{mode: Active}");
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
+    App app = cluster.activeApp();
 
     setPolicySpec(app, "{mode: Active, sourceRegion: weu, sourceCluster: aks99}");
     awaitInactive(app, "Policy not active for this cluster: SourceCluster 'aks99' does not match cluster name 'aks01'");
@@ -78,10 +66,9 @@ class PolicyLifecycleIT {
 
   @Test
   void deletedPolicyDeletesRecordsButKeepsTheIstioHost() {
-    App app = cluster.app("{mode: Active}");
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
+    App app = cluster.activeApp();
 
-    cluster.client().resources(DNSPolicy.class).inNamespace(app.namespace()).withName("default").delete();
+    cluster.delete(DNSPolicy.class, app.namespace(), "default");
     cluster.awaitRoute(app, "Pending/" + Vocabulary.DNS_POLICY_NOT_FOUND);
     eventually(() -> {
       assertThat(cluster.route(app.namespace(), "web").getStatus().getDnsEndpoints()).isNullOrEmpty();
@@ -91,11 +78,10 @@ class PolicyLifecycleIT {
 
   @Test
   void secondPolicyInANamespaceConflictsAndTheOlderStaysAuthoritative() throws InterruptedException {
-    App app = cluster.app("{mode: Active}");
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
+    App app = cluster.activeApp();
 
     Thread.sleep(1_100); // a later creationTimestamp (second resolution), so "older" is decided by age
-    cluster.policy(app.namespace(), "aaa-newer", "{mode: RegionBound, sourceRegion: weu}");
+    cluster.createPolicy(app.namespace(), "aaa-newer", "{mode: RegionBound, sourceRegion: weu}");
     eventually(() -> {
       DNSPolicy newer = cluster.policy(app.namespace(), "aaa-newer");
       assertThat(state(newer.getStatus())).isEqualTo("Failed/" + Vocabulary.POLICY_CONFLICT);
@@ -124,13 +110,8 @@ class PolicyLifecycleIT {
     cluster.assertWrittenAsPlanned(app.namespace(), app.gatewayNamespace());
   }
 
-  private static void setPolicySpec(App app, String spec) {
-    DNSPolicy policy = cluster.client().getKubernetesSerialization().unmarshal("""
-        apiVersion: routing.router.io/v1alpha1
-        kind: DNSPolicy
-        metadata: {name: default, namespace: %s}
-        spec: %s
-        """.formatted(app.namespace(), spec), DNSPolicy.class);
-    cluster.edit(DNSPolicy.class, app.namespace(), "default", current -> current.setSpec(policy.getSpec()));
+  private void setPolicySpec(App app, String spec) {
+    DNSPolicy wanted = LifecycleCluster.manifest("dns-policy.yaml", DNSPolicy.class, "default", app.namespace(), spec);
+    cluster.edit(DNSPolicy.class, app.namespace(), "default", current -> current.setSpec(wanted.getSpec()));
   }
 }

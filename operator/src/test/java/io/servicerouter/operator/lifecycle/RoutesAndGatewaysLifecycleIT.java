@@ -1,5 +1,6 @@
 package io.servicerouter.operator.lifecycle;
 
+import static io.servicerouter.operator.lifecycle.LifecycleCluster.WEU_TARGET;
 import static io.servicerouter.operator.lifecycle.LifecycleCluster.eventually;
 import static io.servicerouter.operator.lifecycle.LifecycleCluster.hostname;
 import static io.servicerouter.operator.lifecycle.LifecycleCluster.readyMessage;
@@ -13,13 +14,13 @@ import io.servicerouter.model.Condition;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.model.externaldns.Endpoint;
 import io.servicerouter.model.routing.Gateway;
+import io.servicerouter.model.routing.GatewaySpec;
 import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.operator.lifecycle.LifecycleCluster.App;
 import io.servicerouter.planner.Vocabulary;
 import io.servicerouter.testsupport.ControlPlaneExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,66 +30,40 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * labels, Istio host aggregation, a foreign Istio Gateway, address records following the LoadBalancer
  * address, and a deleted Gateway. Each test uses namespaces (and hostnames) of its own.
  */
-@ExtendWith(ControlPlaneExtension.class)
+@ExtendWith({ControlPlaneExtension.class, LifecycleClusterExtension.class})
 class RoutesAndGatewaysLifecycleIT {
 
-  private static final String WEU_TARGET = "aks01-weu-internal.example.com";
+  private final LifecycleCluster cluster;
 
-  private static LifecycleCluster cluster;
-
-  @BeforeAll
-  static void startOperator() throws Exception {
-    cluster = LifecycleCluster.start();
+  RoutesAndGatewaysLifecycleIT(LifecycleCluster cluster) {
+    this.cluster = cluster;
   }
 
-  @AfterAll
-  static void stopOperator() {
-    cluster.close();
-  }
+  /**
+   * Two routes {@code web} for one hostname behind {@code gateways/default-gateway}, in the namespaces
+   * {@code older} and {@code newer}, the older one created first.
+   */
+  private record Conflict(String gateways, String older, String newer, String host) {}
 
   @Test
   void hostnameConflictIsWonByTheOlderRouteAndResolvedWhenItIsDeleted() throws InterruptedException {
-    String gateways = cluster.namespace("gw");
-    cluster.gateway(gateways);
-    String application = gateways; // a hostname no other test uses
-    String older = cluster.namespace("zz-older");
-    String newer = cluster.namespace("aa-newer");
-    cluster.policy(older, "default", "{mode: Active}");
-    cluster.policy(newer, "default", "{mode: Active}");
-    cluster.route(older, "web", "web", application, gateways);
-    Thread.sleep(1_100); // a later creationTimestamp, so ownership is decided by age, not by namespace name
-    cluster.route(newer, "web", "web", application, gateways);
-    String host = hostname("web", application);
+    Conflict conflict = conflictingRoutes();
+    awaitWonByTheOlder(conflict);
+    cluster.assertWrittenAsPlanned(conflict.gateways(), conflict.older(), conflict.newer());
 
+    cluster.delete(ServiceRoute.class, conflict.older(), "web");
     eventually(() -> {
-      assertThat(state(cluster.route(older, "web").getStatus())).isEqualTo("Active/ReconciliationSucceeded");
-      assertThat(cluster.endpointNames(older)).containsExactly("web-external-dns-weu");
-      ServiceRoute loser = cluster.route(newer, "web");
-      assertThat(state(loser.getStatus())).isEqualTo("Failed/" + Vocabulary.HOSTNAME_CONFLICT);
-      assertThat(readyMessage(loser.getStatus()))
-          .isEqualTo("hostname \"" + host + "\" is already used by ServiceRoute " + older + "/web");
-      assertThat(loser.getStatus().getDnsEndpoints()).isNull();
-      assertThat(cluster.endpointNames(newer)).isEmpty();
-      assertThat(cluster.events(newer, Vocabulary.HOSTNAME_CONFLICT))
-          .anySatisfy(event -> assertThat(event.getType()).isEqualTo("Warning"));
-      assertThat(cluster.istioHosts(gateways, "default-gateway")).containsExactly(host);
-      assertThat(cluster.gateway(gateways, "default-gateway").getStatus().getAttachedRoutes()).isEqualTo(1);
-    });
-    cluster.assertWrittenAsPlanned(gateways, older, newer);
-
-    cluster.client().resources(ServiceRoute.class).inNamespace(older).withName("web").delete();
-    eventually(() -> {
-      assertThat(state(cluster.route(newer, "web").getStatus())).isEqualTo("Active/ReconciliationSucceeded");
-      assertThat(cluster.singleEndpoint(newer, "web-external-dns-weu").getDnsName()).isEqualTo(host);
-      assertThat(cluster.endpointNames(older)).isEmpty();
-      assertThat(cluster.istioHosts(gateways, "default-gateway")).containsExactly(host);
+      assertThat(state(cluster.route(conflict.newer(), "web").getStatus())).isEqualTo("Active/ReconciliationSucceeded");
+      assertThat(cluster.singleEndpoint(conflict.newer(), "web-external-dns-weu").getDnsName())
+          .isEqualTo(conflict.host());
+      assertThat(cluster.endpointNames(conflict.older())).isEmpty();
+      assertThat(cluster.istioHosts(conflict.gateways(), "default-gateway")).containsExactly(conflict.host());
     });
   }
 
   @Test
   void allowedRoutesAndNamespaceLabelsDeleteRecordsOfRejectedRoutesAndCreateThoseOfAdmittedOnes() {
-    App app = cluster.app("{mode: Active}");
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
+    App app = cluster.activeApp();
 
     setAllowedRoutes(app, "{namespaces: {from: Selector, selector: {matchLabels: {ingress: internal}}}}");
     awaitRejected(app);
@@ -107,14 +82,15 @@ class RoutesAndGatewaysLifecycleIT {
   @Test
   void istioGatewayListsTheSortedHostsOfItsRoutesAndIsDeletedWithTheLastOne() {
     App app = cluster.app("{mode: Active}");
-    cluster.route(app.namespace(), "api", "api", app.namespace(), app.gatewayNamespace());
+    cluster.createRoute(app.namespace(), "api", app.namespace(), app.gatewayNamespace());
     String api = hostname("api", app.namespace());
 
     eventually(() -> {
-      io.fabric8.istio.api.networking.v1.Gateway istio = cluster.istioGateway(app.gatewayNamespace(), "default-gateway");
+      io.fabric8.istio.api.networking.v1.Gateway istio =
+          cluster.istioGateway(app.gatewayNamespace(), "default-gateway");
       assertThat(istio).isNotNull();
       assertThat(istio.getSpec().getSelector()).containsExactlyEntriesOf(
-          java.util.Map.of("istio", LifecycleCluster.ISTIO_CONTROLLER));
+          Map.of("istio", LifecycleCluster.ISTIO_CONTROLLER));
       assertThat(istio.getSpec().getServers()).singleElement().satisfies(server -> {
         assertThat(server.getHosts()).containsExactly(api, app.hostname());
         assertThat(server.getTls().getCredentialName()).isEqualTo("cert-aks-ingress");
@@ -125,11 +101,11 @@ class RoutesAndGatewaysLifecycleIT {
       assertThat(gateway.getStatus().getAttachedRoutes()).isEqualTo(2);
     });
 
-    cluster.client().resources(ServiceRoute.class).inNamespace(app.namespace()).withName("api").delete();
+    cluster.delete(ServiceRoute.class, app.namespace(), "api");
     eventually(() -> assertThat(cluster.istioHosts(app.gatewayNamespace(), "default-gateway"))
         .containsExactly(app.hostname()));
 
-    cluster.client().resources(ServiceRoute.class).inNamespace(app.namespace()).withName("web").delete();
+    cluster.delete(ServiceRoute.class, app.namespace(), "web");
     eventually(() -> {
       assertThat(cluster.istioGateway(app.gatewayNamespace(), "default-gateway")).isNull();
       assertThat(state(cluster.gateway(app.gatewayNamespace(), "default-gateway").getStatus()))
@@ -141,20 +117,12 @@ class RoutesAndGatewaysLifecycleIT {
   @Test
   void foreignIstioGatewayWithTheSameNameIsNeverModifiedOrDeleted() {
     String gateways = cluster.namespace("gw");
-    io.fabric8.istio.api.networking.v1.Gateway foreign = cluster.create("""
-        apiVersion: networking.istio.io/v1
-        kind: Gateway
-        metadata: {name: default-gateway, namespace: %s}
-        spec:
-          selector: {istio: someone-else}
-          servers:
-          - port: {number: 80, name: http, protocol: HTTP}
-            hosts: [foreign.example.org]
-        """.formatted(gateways), io.fabric8.istio.api.networking.v1.Gateway.class);
-    cluster.gateway(gateways);
+    io.fabric8.istio.api.networking.v1.Gateway foreign = cluster.create("foreign-istio-gateway.yaml",
+        io.fabric8.istio.api.networking.v1.Gateway.class, gateways);
+    cluster.createGateway(gateways);
     String namespace = cluster.namespace("app");
-    cluster.policy(namespace, "default", "{mode: Active}");
-    cluster.route(namespace, "web", "web", namespace, gateways);
+    cluster.createPolicy(namespace, "default", "{mode: Active}");
+    cluster.createRoute(namespace, "web", namespace, gateways);
     App app = new App(gateways, namespace);
 
     eventually(() -> {
@@ -167,7 +135,7 @@ class RoutesAndGatewaysLifecycleIT {
     cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
     assertForeignUnchanged(foreign);
 
-    cluster.client().resource(cluster.gateway(gateways, "default-gateway")).delete();
+    cluster.delete(Gateway.class, gateways, "default-gateway");
     cluster.awaitRoute(app, "Pending/" + Vocabulary.GATEWAY_NOT_FOUND, "web-external-dns-weu");
     assertForeignUnchanged(foreign);
   }
@@ -198,41 +166,69 @@ class RoutesAndGatewaysLifecycleIT {
 
   @Test
   void deletedGatewayKeepsRouteRecordsAndDeletesItsIstioGateway() {
-    App app = cluster.app("{mode: Active}");
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
+    App app = cluster.activeApp();
     eventually(() -> assertThat(cluster.istioGateway(app.gatewayNamespace(), "default-gateway")).isNotNull());
-    String version = cluster.endpoint(app.namespace(), "web-external-dns-weu").getMetadata().getResourceVersion();
+    String version = cluster.routeRecordVersion(app);
 
-    cluster.client().resource(cluster.gateway(app.gatewayNamespace(), "default-gateway")).delete();
+    cluster.delete(Gateway.class, app.gatewayNamespace(), "default-gateway");
     cluster.awaitRoute(app, "Pending/" + Vocabulary.GATEWAY_NOT_FOUND, "web-external-dns-weu");
     eventually(() -> {
       assertThat(readyMessage(cluster.route(app.namespace(), "web").getStatus()))
           .isEqualTo("Gateway default-gateway not found in namespace " + app.gatewayNamespace());
       assertThat(cluster.istioGateway(app.gatewayNamespace(), "default-gateway")).isNull();
     });
-    assertThat(cluster.endpoint(app.namespace(), "web-external-dns-weu").getMetadata().getResourceVersion())
-        .as("route DNSEndpoint kept unchanged").isEqualTo(version);
+    assertThat(cluster.routeRecordVersion(app)).as("route DNSEndpoint kept unchanged").isEqualTo(version);
   }
 
   @Test
   void handEditedRecordsAndIstioGatewayAreRestored() {
-    App app = cluster.app("{mode: Active}");
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
-    eventually(() -> assertThat(cluster.istioHosts(app.gatewayNamespace(), "default-gateway"))
-        .containsExactly(app.hostname()));
+    App app = cluster.activeApp();
+    awaitIstioHost(app);
 
     cluster.edit(DNSEndpoint.class, app.namespace(), "web-external-dns-weu",
         endpoint -> endpoint.getSpec().getEndpoints().get(0).setTargets(List.of("elsewhere.example.org")));
     cluster.edit(io.fabric8.istio.api.networking.v1.Gateway.class, app.gatewayNamespace(), "default-gateway",
         istio -> istio.getSpec().getServers().get(0).setHosts(List.of("elsewhere.example.org")));
 
-    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
-    eventually(() -> assertThat(cluster.istioHosts(app.gatewayNamespace(), "default-gateway"))
-        .containsExactly(app.hostname()));
+    awaitAdmitted(app);
     cluster.assertWrittenAsPlanned(app.namespace(), app.gatewayNamespace());
   }
 
-  private static void awaitRejected(App app) {
+  /** Creates the {@link Conflict}: the newer route a second later, so that ownership is decided by age. */
+  private Conflict conflictingRoutes() throws InterruptedException {
+    String gateways = cluster.namespace("gw");
+    cluster.createGateway(gateways);
+    String application = gateways; // a hostname no other test uses
+    String older = cluster.namespace("zz-older");
+    String newer = cluster.namespace("aa-newer");
+    cluster.createPolicy(older, "default", "{mode: Active}");
+    cluster.createPolicy(newer, "default", "{mode: Active}");
+    cluster.createRoute(older, "web", application, gateways);
+    Thread.sleep(1_100); // a later creationTimestamp, so ownership is decided by age, not by namespace name
+    cluster.createRoute(newer, "web", application, gateways);
+    return new Conflict(gateways, older, newer, hostname("web", application));
+  }
+
+  private void awaitWonByTheOlder(Conflict conflict) {
+    String older = conflict.older();
+    String newer = conflict.newer();
+    eventually(() -> {
+      assertThat(state(cluster.route(older, "web").getStatus())).isEqualTo("Active/ReconciliationSucceeded");
+      assertThat(cluster.endpointNames(older)).containsExactly("web-external-dns-weu");
+      ServiceRoute loser = cluster.route(newer, "web");
+      assertThat(state(loser.getStatus())).isEqualTo("Failed/" + Vocabulary.HOSTNAME_CONFLICT);
+      assertThat(readyMessage(loser.getStatus()))
+          .isEqualTo("hostname \"" + conflict.host() + "\" is already used by ServiceRoute " + older + "/web");
+      assertThat(loser.getStatus().getDnsEndpoints()).isNull();
+      assertThat(cluster.endpointNames(newer)).isEmpty();
+      assertThat(cluster.events(newer, Vocabulary.HOSTNAME_CONFLICT))
+          .anySatisfy(event -> assertThat(event.getType()).isEqualTo("Warning"));
+      assertThat(cluster.istioHosts(conflict.gateways(), "default-gateway")).containsExactly(conflict.host());
+      assertThat(cluster.gateway(conflict.gateways(), "default-gateway").getStatus().getAttachedRoutes()).isEqualTo(1);
+    });
+  }
+
+  private void awaitRejected(App app) {
     cluster.awaitRoute(app, "Failed/" + Vocabulary.NOT_ALLOWED_BY_GATEWAY);
     eventually(() -> {
       assertThat(readyMessage(cluster.route(app.namespace(), "web").getStatus())).isEqualTo("Gateway "
@@ -243,24 +239,25 @@ class RoutesAndGatewaysLifecycleIT {
     cluster.assertWrittenAsPlanned(app.namespace(), app.gatewayNamespace());
   }
 
-  private static void awaitAdmitted(App app) {
+  /** Awaits the app's route Active and its host on the Istio Gateway. */
+  private void awaitAdmitted(App app) {
     cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
+    awaitIstioHost(app);
+  }
+
+  private void awaitIstioHost(App app) {
     eventually(() -> assertThat(cluster.istioHosts(app.gatewayNamespace(), "default-gateway"))
         .containsExactly(app.hostname()));
   }
 
-  private static void setAllowedRoutes(App app, String allowedRoutes) {
-    Gateway wanted = cluster.client().getKubernetesSerialization().unmarshal("""
-        apiVersion: routing.router.io/v1alpha1
-        kind: Gateway
-        metadata: {name: default-gateway}
-        spec: {controller: x, credentialName: x, targetPostfix: x, allowedRoutes: %s}
-        """.formatted(allowedRoutes), Gateway.class);
+  /** Sets the allowedRoutes (flow YAML) of the app's Gateway. */
+  private void setAllowedRoutes(App app, String allowedRoutes) {
+    GatewaySpec wanted = LifecycleCluster.manifest("gateway-allowed-routes.yaml", GatewaySpec.class, allowedRoutes);
     cluster.edit(Gateway.class, app.gatewayNamespace(), "default-gateway",
-        gateway -> gateway.getSpec().setAllowedRoutes(wanted.getSpec().getAllowedRoutes()));
+        gateway -> gateway.getSpec().setAllowedRoutes(wanted.getAllowedRoutes()));
   }
 
-  private static void awaitAddressRecord(App app, String name, String ip) {
+  private void awaitAddressRecord(App app, String name, String ip) {
     eventually(() -> {
       Endpoint endpoint = cluster.singleEndpoint(app.gatewayNamespace(), name);
       assertThat(endpoint.getDnsName()).isEqualTo(app.uniqueTargetHost());
@@ -273,12 +270,12 @@ class RoutesAndGatewaysLifecycleIT {
     });
   }
 
-  private static Condition dnsReady(String gatewayNamespace) {
+  private Condition dnsReady(String gatewayNamespace) {
     return cluster.gateway(gatewayNamespace, "default-gateway").getStatus().condition(Vocabulary.DNS_READY)
         .orElseThrow();
   }
 
-  private static void assertForeignUnchanged(io.fabric8.istio.api.networking.v1.Gateway foreign) {
+  private void assertForeignUnchanged(io.fabric8.istio.api.networking.v1.Gateway foreign) {
     io.fabric8.istio.api.networking.v1.Gateway now = cluster.istioGateway(foreign.getMetadata().getNamespace(),
         foreign.getMetadata().getName());
     assertThat(now).as("the foreign Istio Gateway still exists").isNotNull();

@@ -22,9 +22,8 @@ class IdleWritesIT {
   @Test
   void idleOperatorWritesNothingButItsLease(ControlPlane controlPlane) throws Exception {
     AuditLog audit = controlPlane.auditLog();
-    try (RoutingInputs inputs = RoutingInputs.create(controlPlane.client());
-        OperatorInstance operator = OperatorInstance.start(controlPlane, "service-router-operator-idle",
-            inputs.settings(true))) {
+    try (RoutingInputs inputs = RoutingInputs.create(controlPlane);
+        OperatorInstance operator = inputs.startOperator("service-router-operator-idle", true)) {
       inputs.awaitConverged();
       Settle.untilQuiet(operator);
       long mark = audit.mark();

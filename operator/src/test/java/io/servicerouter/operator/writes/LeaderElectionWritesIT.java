@@ -30,13 +30,11 @@ class LeaderElectionWritesIT {
   @Test
   void onlyTheLeaderWritesAndTheStandbyTakesOver(ControlPlane controlPlane) throws Exception {
     AuditLog audit = controlPlane.auditLog();
-    try (RoutingInputs inputs = RoutingInputs.create(controlPlane.client());
-        OperatorInstance first = OperatorInstance.start(controlPlane, "service-router-operator-a",
-            inputs.settings(true))) {
+    try (RoutingInputs inputs = RoutingInputs.create(controlPlane);
+        OperatorInstance first = inputs.startOperator("service-router-operator-a", true)) {
       long start = audit.mark();
       await().atMost(TIMEOUT).until(first::leader);
-      try (OperatorInstance second = OperatorInstance.start(controlPlane, "service-router-operator-b",
-          inputs.settings(true))) {
+      try (OperatorInstance second = inputs.startOperator("service-router-operator-b", true)) {
         inputs.awaitConverged();
         Settle.untilQuiet(first);
         Settle.untilQuiet(second);
@@ -53,20 +51,29 @@ class LeaderElectionWritesIT {
         System.out.println("takeover: " + second.reconciles() + " reconciles, " + afterTakeover.size() + " writes");
         assertThat(afterTakeover).as("the new leader's writes on unchanged inputs").isEmpty();
 
-        TestNamespace app = inputs.apps().get(0);
-        inputs.route(app, "late", "late", "default-gateway");
-        await().atMost(TIMEOUT).untilAsserted(() ->
-            inputs.awaitRoute(app.name(), "late", Vocabulary.RECONCILIATION_SUCCEEDED));
-        inputs.awaitConverged();
-        Settle.untilQuiet(second);
-        List<AuditEvent> change = audit.writesBy(second.user(), takeover);
-        System.out.println("new route after takeover: " + RestartWritesIT.byKind(change));
-        assertThat(change).as("the new leader created the new route's DNSEndpoint")
-            .anyMatch(event -> "dnsendpoints".equals(event.resource()) && app.name().equals(event.namespace())
-                && "late-external-dns-weu".equals(event.name()) && event.code() == CREATED);
-        assertThat(audit.writes(takeover)).as("writes of the stopped leader")
-            .noneMatch(event -> first.user().equals(event.user()));
+        assertNewRouteWrittenByTheNewLeaderAlone(audit, inputs, takeover, first, second);
       }
     }
+  }
+
+  /**
+   * Creates a route after the takeover at audit mark {@code takeover} and asserts that the new leader
+   * {@code second} created its DNSEndpoint and that the stopped leader {@code first} wrote nothing since.
+   */
+  private static void assertNewRouteWrittenByTheNewLeaderAlone(AuditLog audit, RoutingInputs inputs, long takeover,
+      OperatorInstance first, OperatorInstance second) {
+    TestNamespace app = inputs.apps().get(0);
+    inputs.route(app, "late", "late", "default-gateway");
+    await().atMost(TIMEOUT).untilAsserted(() ->
+        inputs.awaitRoute(app.name(), "late", Vocabulary.RECONCILIATION_SUCCEEDED));
+    inputs.awaitConverged();
+    Settle.untilQuiet(second);
+    List<AuditEvent> change = audit.writesBy(second.user(), takeover);
+    System.out.println("new route after takeover: " + RestartWritesIT.byKind(change));
+    assertThat(change).as("the new leader created the new route's DNSEndpoint")
+        .anyMatch(event -> "dnsendpoints".equals(event.resource()) && app.name().equals(event.namespace())
+            && "late-external-dns-weu".equals(event.name()) && event.code() == CREATED);
+    assertThat(audit.writes(takeover)).as("writes of the stopped leader")
+        .noneMatch(event -> first.user().equals(event.user()));
   }
 }

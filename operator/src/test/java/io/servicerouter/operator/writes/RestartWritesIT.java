@@ -26,10 +26,9 @@ class RestartWritesIT {
   @Test
   void restartWithNothingChangedWritesNothing(ControlPlane controlPlane) throws Exception {
     AuditLog audit = controlPlane.auditLog();
-    try (RoutingInputs inputs = RoutingInputs.create(controlPlane.client())) {
+    try (RoutingInputs inputs = RoutingInputs.create(controlPlane)) {
       long start = audit.mark();
-      try (OperatorInstance first = OperatorInstance.start(controlPlane, "service-router-operator",
-          inputs.settings(false))) {
+      try (OperatorInstance first = inputs.startOperator("service-router-operator", false)) {
         inputs.awaitConverged();
         Settle.untilQuiet(first);
         List<AuditEvent> firstWrites = audit.writesBy(first.user(), start);
@@ -38,8 +37,7 @@ class RestartWritesIT {
         assertThat(firstWrites).as("the first instance converged the inputs").isNotEmpty();
       }
 
-      try (OperatorInstance restarted = OperatorInstance.start(controlPlane, "service-router-operator-restarted",
-          inputs.settings(false))) {
+      try (OperatorInstance restarted = inputs.startOperator("service-router-operator-restarted", false)) {
         Settle.untilQuiet(restarted);
         inputs.awaitConverged();
         assertThat(restarted.reconciles()).as("the restarted instance reconciled everything").isPositive();

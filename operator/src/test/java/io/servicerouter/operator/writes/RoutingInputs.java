@@ -15,9 +15,11 @@ import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.operator.OperatorSettings;
 import io.servicerouter.operator.cache.WatchScope;
+import io.servicerouter.operator.lifecycle.Manifests;
 import io.servicerouter.planner.AddressRecordsMode;
 import io.servicerouter.planner.Options;
 import io.servicerouter.planner.Vocabulary;
+import io.servicerouter.testsupport.ControlPlane;
 import io.servicerouter.testsupport.TestNamespace;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,14 +32,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * The inputs of the write-count tests, made by the admin: SPEC §4.5 E1 (region weu, controllers weu and neu, one
  * internal Gateway) plus routes in three namespaces, among them one that loses its hostname to an older route
  * (Failed, HostnameConflict) and one whose Gateway does not exist (Pending, GatewayNotFound), and a LoadBalancer
- * Service with an IP (the Gateway's address record). Names are unique per instance (random namespace suffixes,
- * application and Gateway controller), so leftovers of other tests never match them. Closing deletes everything
- * and waits for the namespaces to be gone.
+ * Service with an IP (the Gateway's address record), from the manifests under {@code /writes/}. Names are unique
+ * per instance (random namespace suffixes, application and Gateway controller), so leftovers of other tests never
+ * match them. Operators for these inputs start with {@link #startOperator}. Closing deletes everything and waits
+ * for the namespaces to be gone.
  */
 final class RoutingInputs implements AutoCloseable {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
+  private final ControlPlane controlPlane;
   private final KubernetesClient client;
   private final String suffix = String.format("%05x", ThreadLocalRandom.current().nextInt(0x100000));
   private final List<TestNamespace> namespaces = new ArrayList<>();
@@ -45,14 +49,15 @@ final class RoutingInputs implements AutoCloseable {
   private final TestNamespace gateways;
   private final List<TestNamespace> apps = new ArrayList<>();
 
-  private RoutingInputs(KubernetesClient client) {
-    this.client = client;
+  private RoutingInputs(ControlPlane controlPlane) {
+    this.controlPlane = controlPlane;
+    this.client = controlPlane.client();
     this.gateways = namespace("gw");
   }
 
-  /** Creates the inputs (not the operator's outputs) with the admin {@code client}. */
-  static RoutingInputs create(KubernetesClient client) {
-    RoutingInputs inputs = new RoutingInputs(client);
+  /** Creates the inputs (not the operator's outputs) with the control plane's admin client. */
+  static RoutingInputs create(ControlPlane controlPlane) {
+    RoutingInputs inputs = new RoutingInputs(controlPlane);
     try {
       inputs.createAll();
       return inputs;
@@ -66,43 +71,15 @@ final class RoutingInputs implements AutoCloseable {
     for (String prefix : List.of("wa", "wb", "wc")) {
       apps.add(namespace(prefix));
     }
-    clusterScoped.add(create("""
-        apiVersion: cluster.router.io/v1alpha1
-        kind: ClusterIdentity
-        metadata: {name: cluster-identity}
-        spec: {region: weu, cluster: aks01, domain: example.com, environmentLetter: p}
-        """, ClusterIdentity.class));
-    clusterScoped.add(create("""
-        apiVersion: cluster.router.io/v1alpha1
-        kind: DNSConfiguration
-        metadata: {name: dns-config}
-        spec:
-          externalDNSControllers:
-          - {name: external-dns-weu, region: weu}
-          - {name: external-dns-neu, region: neu}
-        """, DNSConfiguration.class));
-    create("""
-        apiVersion: routing.router.io/v1alpha1
-        kind: Gateway
-        metadata: {name: default-gateway, namespace: %s}
-        spec: {controller: %s, credentialName: cert-aks-ingress, targetPostfix: internal}
-        """.formatted(gateways.name(), controller()), Gateway.class);
-    Service loadBalancer = create("""
-        apiVersion: v1
-        kind: Service
-        metadata: {name: ingress, namespace: %s, labels: {istio: %s}}
-        spec: {type: LoadBalancer, ports: [{name: https, port: 443}]}
-        """.formatted(gateways.name(), controller()), Service.class);
+    clusterScoped.add(create("cluster-identity.yaml", ClusterIdentity.class));
+    clusterScoped.add(create("dns-configuration.yaml", DNSConfiguration.class));
+    create("gateway.yaml", Gateway.class, gateways.name(), controller());
+    Service loadBalancer = create("load-balancer-service.yaml", Service.class, gateways.name(), controller());
     loadBalancer.setStatus(new ServiceStatusBuilder().withNewLoadBalancer().addNewIngress().withIp("10.1.2.3")
         .endIngress().endLoadBalancer().build());
     client.resource(loadBalancer).updateStatus();
     for (TestNamespace app : apps) {
-      create("""
-          apiVersion: routing.router.io/v1alpha1
-          kind: DNSPolicy
-          metadata: {name: default, namespace: %s}
-          spec: {mode: Active}
-          """.formatted(app.name()), DNSPolicy.class);
+      create("dns-policy.yaml", DNSPolicy.class, app.name());
     }
     route(apps.get(0), "web", "web", "default-gateway");
     route(apps.get(0), "api", "api", "default-gateway");
@@ -114,16 +91,18 @@ final class RoutingInputs implements AutoCloseable {
 
   /** Creates a ServiceRoute {@code namespace/name} for Service {@code service} behind Gateway {@code gateway}. */
   ServiceRoute route(TestNamespace namespace, String name, String service, String gateway) {
-    return create("""
-        apiVersion: routing.router.io/v1alpha1
-        kind: ServiceRoute
-        metadata: {name: %s, namespace: %s}
-        spec: {serviceName: %s, gatewayName: %s, environment: prod, application: %s}
-        """.formatted(name, namespace.name(), service, gateway, application()), ServiceRoute.class);
+    return create("service-route.yaml", ServiceRoute.class, name, namespace.name(), service, gateway, application());
   }
 
-  /** The operator settings for these inputs: watching only their namespaces, optionally with leader election. */
-  OperatorSettings settings(boolean leaderElection) {
+  /**
+   * Starts an operator as {@code user} (see {@link OperatorInstance#start}) watching only these inputs'
+   * namespaces, optionally with leader election.
+   */
+  OperatorInstance startOperator(String user, boolean leaderElection) throws Exception {
+    return OperatorInstance.start(controlPlane, user, settings(leaderElection));
+  }
+
+  private OperatorSettings settings(boolean leaderElection) {
     List<String> watched = namespaces.stream().map(TestNamespace::name).toList();
     Optional<OperatorSettings.Lease> lease = leaderElection
         ? Optional.of(new OperatorSettings.Lease("servicerouter-" + suffix, gateways.name()))
@@ -207,7 +186,8 @@ final class RoutingInputs implements AutoCloseable {
     return namespace;
   }
 
-  private <T extends HasMetadata> T create(String yaml, Class<T> type) {
-    return client.resource(client.getKubernetesSerialization().unmarshal(yaml, type)).create();
+  /** Creates the object of the manifest {@code /writes/<file>} with its placeholders filled in by {@code values}. */
+  private <T extends HasMetadata> T create(String file, Class<T> type, Object... values) {
+    return client.resource(Manifests.load("/writes/" + file, type, values)).create();
   }
 }
