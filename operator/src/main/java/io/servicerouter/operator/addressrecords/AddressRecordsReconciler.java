@@ -20,7 +20,6 @@ import io.servicerouter.planner.Evaluation;
 import io.servicerouter.planner.Generated;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reconciles the address DNSEndpoints of one LoadBalancer Service (SPEC §3.9, §4.4): the part of the
@@ -33,21 +32,16 @@ public final class AddressRecordsReconciler extends PlannedReconciler<Service> {
 
   /** A reconciler over the shared context. */
   public AddressRecordsReconciler(OperatorContext context) {
-    super(context, KIND);
+    super(context, KIND, context.caches().services());
   }
 
   @Override
-  protected void reconcile(Service primary, CacheSnapshot snapshot, Evaluation evaluation) {
-    Optional<Service> service = context.caches().services()
-        .get(primary.getMetadata().getNamespace(), primary.getMetadata().getName());
-    if (service.isEmpty()) {
-      return;
-    }
+  protected void reconcile(Service service, CacheSnapshot snapshot, Evaluation evaluation) {
     AddressPlan plan = evaluation.addressRecords();
-    List<DNSEndpoint> owned = owned(service.get());
+    List<DNSEndpoint> owned = owned(service);
     switch (plan.action()) {
       case CONVERGE -> context.generated().converge(
-          plan.desired().stream().filter(desired -> Generated.isControlledBy(desired, service.get())).toList(),
+          plan.desired().stream().filter(desired -> Generated.isControlledBy(desired, service)).toList(),
           owned.stream().filter(endpoint -> !plan.keptPairs().contains(pairOf(endpoint))).toList(),
           snapshot::dnsEndpoint);
       case DELETE -> owned.forEach(context.generated()::delete);

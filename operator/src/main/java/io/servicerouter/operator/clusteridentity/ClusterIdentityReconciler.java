@@ -24,19 +24,17 @@ public final class ClusterIdentityReconciler extends PlannedReconciler<ClusterId
 
   /** A reconciler over the shared context. */
   public ClusterIdentityReconciler(OperatorContext context) {
-    super(context, KIND);
+    super(context, KIND, context.caches().clusterIdentities());
   }
 
   @Override
-  protected void reconcile(ClusterIdentity primary, CacheSnapshot snapshot, Evaluation evaluation) {
-    context.caches().clusterIdentities().get(null, primary.getMetadata().getName()).ifPresent(identity -> {
-      ClusterIdentityStatus before = identity.getStatus();
-      ClusterIdentityStatus after = evaluation.status(identity);
-      if (context.statuses().write(identity, after)) {
-        FailoverEvents.of(identity, before, after, snapshot, context.options())
-            .forEach(transition -> context.events().emit(identity, transition));
-      }
-    });
+  protected void reconcile(ClusterIdentity identity, CacheSnapshot snapshot, Evaluation evaluation) {
+    ClusterIdentityStatus before = identity.getStatus();
+    ClusterIdentityStatus after = evaluation.status(identity);
+    if (context.statuses().write(identity, after)) {
+      FailoverEvents.of(identity, before, after, snapshot, context.options())
+          .forEach(transition -> context.events().emit(identity, transition));
+    }
   }
 
   @Override

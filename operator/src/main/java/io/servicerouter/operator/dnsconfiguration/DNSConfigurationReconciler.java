@@ -23,13 +23,12 @@ public final class DNSConfigurationReconciler extends PlannedReconciler<DNSConfi
 
   /** A reconciler over the shared context. */
   public DNSConfigurationReconciler(OperatorContext context) {
-    super(context, KIND);
+    super(context, KIND, context.caches().dnsConfigurations());
   }
 
   @Override
-  protected void reconcile(DNSConfiguration primary, CacheSnapshot snapshot, Evaluation evaluation) {
-    context.caches().dnsConfigurations().get(null, primary.getMetadata().getName())
-        .ifPresent(configuration -> context.statuses().write(configuration, evaluation.status(configuration)));
+  protected void reconcile(DNSConfiguration configuration, CacheSnapshot snapshot, Evaluation evaluation) {
+    context.statuses().write(configuration, evaluation.status(configuration));
   }
 
   @Override

@@ -23,15 +23,12 @@ public final class DNSPolicyReconciler extends PlannedReconciler<DNSPolicy> {
 
   /** A reconciler over the shared context. */
   public DNSPolicyReconciler(OperatorContext context) {
-    super(context, KIND);
+    super(context, KIND, context.caches().policies());
   }
 
   @Override
-  protected void reconcile(DNSPolicy primary, CacheSnapshot snapshot, Evaluation evaluation) {
-    snapshot.policiesIn(primary.getMetadata().getNamespace()).stream()
-        .filter(policy -> policy.getMetadata().getName().equals(primary.getMetadata().getName()))
-        .findFirst()
-        .ifPresent(policy -> context.statuses().write(policy, evaluation.policy(policy).status()));
+  protected void reconcile(DNSPolicy policy, CacheSnapshot snapshot, Evaluation evaluation) {
+    context.statuses().write(policy, evaluation.policy(policy).status());
   }
 
   @Override

@@ -35,25 +35,21 @@ public final class GatewayReconciler extends PlannedReconciler<Gateway> {
 
   /** A reconciler over the shared context. */
   public GatewayReconciler(OperatorContext context) {
-    super(context, KIND);
+    super(context, KIND, context.caches().gateways());
   }
 
   @Override
-  protected void reconcile(Gateway primary, CacheSnapshot snapshot, Evaluation evaluation) {
-    Optional<Gateway> gateway = snapshot.gateway(primary.getMetadata().getNamespace(), primary.getMetadata().getName());
-    if (gateway.isEmpty()) {
-      return;
-    }
-    GatewayResult result = evaluation.gateway(gateway.get());
+  protected void reconcile(Gateway gateway, CacheSnapshot snapshot, Evaluation evaluation) {
+    GatewayResult result = evaluation.gateway(gateway);
     Optional<io.fabric8.istio.api.networking.v1.Gateway> owned = snapshot
-        .istioGateway(gateway.get().getMetadata().getNamespace(), gateway.get().getMetadata().getName())
-        .filter(existing -> Generated.isControlledBy(existing, gateway.get()));
+        .istioGateway(gateway.getMetadata().getNamespace(), gateway.getMetadata().getName())
+        .filter(existing -> Generated.isControlledBy(existing, gateway));
     switch (result.action()) {
       case CONVERGE -> context.generated().apply(result.desired(), owned);
       case DELETE -> owned.ifPresent(context.generated()::delete);
       case KEEP -> { }
     }
-    context.statuses().write(gateway.get(), result.status());
+    context.statuses().write(gateway, result.status());
   }
 
   @Override

@@ -23,7 +23,6 @@ import io.servicerouter.planner.ObjectKey;
 import io.servicerouter.planner.RouteResult;
 import io.servicerouter.planner.SnapshotIndexes;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reconciles a ServiceRoute (SPEC §3.8): converges, deletes or keeps its route DNSEndpoints as the planner
@@ -36,24 +35,20 @@ public final class ServiceRouteReconciler extends PlannedReconciler<ServiceRoute
 
   /** A reconciler over the shared context. */
   public ServiceRouteReconciler(OperatorContext context) {
-    super(context, KIND);
+    super(context, KIND, context.caches().routes());
   }
 
   @Override
-  protected void reconcile(ServiceRoute primary, CacheSnapshot snapshot, Evaluation evaluation) {
+  protected void reconcile(ServiceRoute route, CacheSnapshot snapshot, Evaluation evaluation) {
     ConfigVersions seen = context.convergence().versionsNow();
-    Optional<ServiceRoute> route = snapshot.route(primary.getMetadata().getNamespace(), primary.getMetadata().getName());
-    if (route.isEmpty()) {
-      return;
-    }
-    RouteResult result = evaluation.route(route.get());
+    RouteResult result = evaluation.route(route);
     switch (result.action()) {
       case CONVERGE -> context.generated().converge(result.desired(), result.owned(), inOwned(result.owned()));
       case DELETE -> result.owned().forEach(context.generated()::delete);
       case KEEP -> { }
     }
-    context.statuses().write(route.get(), RouteStatuses.withStoredEndpointsUnderKeep(result, route.get().getStatus()));
-    context.convergence().routeReconciled(ObjectKey.of(route.get()), seen);
+    context.statuses().write(route, RouteStatuses.withStoredEndpointsUnderKeep(result, route.getStatus()));
+    context.convergence().routeReconciled(ObjectKey.of(route), seen);
   }
 
   /**
