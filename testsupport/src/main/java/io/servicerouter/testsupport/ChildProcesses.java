@@ -22,6 +22,11 @@ final class ChildProcesses {
     STARTED.add(process);
   }
 
+  /** True if a process ended without being asked to stop, that is, it failed. */
+  static boolean anyExitedOnItsOwn() {
+    return STARTED.stream().anyMatch(ManagedProcess::exitedOnItsOwn);
+  }
+
   /**
    * The log tails of the processes that matter to a failure: those still running and those that exited on
    * their own (crashed); processes stopped on purpose are left out.

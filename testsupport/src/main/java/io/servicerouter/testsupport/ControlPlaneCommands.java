@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command lines of a control plane's processes, the same recipe as {@code scripts/control-plane up}:
- * everything on 127.0.0.1, client certificates and RBAC, only the controllers the operator relies on; in
- * addition, the API server audits writes ({@link AuditPolicy}).
+ * The command lines of a control plane's processes, the one recipe of the tests and of
+ * {@code scripts/control-plane up} ({@link ControlPlaneMain}): everything on 127.0.0.1, client certificates and
+ * RBAC, only the controllers the operator relies on; the API server audits writes ({@link AuditPolicy}).
  */
 final class ControlPlaneCommands {
 

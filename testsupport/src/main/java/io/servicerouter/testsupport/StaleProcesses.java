@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Stops the processes a killed test run left behind, found through their PID files only: a PID is signalled
- * only while {@code /proc/PID/cmdline} still names the recorded program, so a recycled PID is never touched,
- * and nothing is ever looked up by process name.
+ * Stops the processes a killed test run left behind (or a control plane that {@code scripts/control-plane down}
+ * ends), found through their PID files only: a PID is signalled only while {@code /proc/PID/cmdline} still
+ * names the recorded program, so a recycled PID is never touched, and nothing is ever looked up by process name.
  */
 final class StaleProcesses {
 
@@ -30,14 +30,22 @@ final class StaleProcesses {
    * @throws IllegalStateException if one survives SIGKILL
    */
   static void stop(Path root) {
-    for (PidFile leftover : runningNewestFirst(root)) {
-      if (!signalled(leftover, ProcessHandle::destroy) && !signalled(leftover, ProcessHandle::destroyForcibly)) {
-        throw new IllegalStateException("a process of an earlier test run survives SIGKILL: " + leftover);
-      }
+    runningNewestFirst(root).forEach(StaleProcesses::stop);
+  }
+
+  /**
+   * Stops one process: SIGTERM, then SIGKILL after {@link ManagedProcess#GRACE}; returns once it is gone.
+   *
+   * @throws IllegalStateException if it survives SIGKILL
+   */
+  static void stop(PidFile process) {
+    if (!signalled(process, ProcessHandle::destroy) && !signalled(process, ProcessHandle::destroyForcibly)) {
+      throw new IllegalStateException("a process survives SIGKILL: " + process);
     }
   }
 
-  private static List<PidFile> runningNewestFirst(Path root) {
+  /** The still-running processes named by the PID files under {@code root}, newest PID file first. */
+  static List<PidFile> runningNewestFirst(Path root) {
     try (Stream<Path> files = Files.walk(root)) {
       return files.filter(f -> f.getFileName().toString().endsWith(PidFile.SUFFIX))
           .sorted(Comparator.comparing(StaleProcesses::modified).reversed())

@@ -57,7 +57,8 @@ public final class StateDirectories {
     }
   }
 
-  private static void deleteRecursively(Path directory) {
+  /** Deletes {@code directory} and everything in it, if it exists. */
+  static void deleteRecursively(Path directory) {
     if (!Files.exists(directory)) {
       return;
     }
