@@ -9,7 +9,6 @@ import io.servicerouter.testsupport.ControlPlaneExtension;
 import io.servicerouter.testsupport.TestDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
