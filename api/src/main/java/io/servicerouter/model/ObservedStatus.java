@@ -1,8 +1,8 @@
 package io.servicerouter.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.servicerouter.model.schema.SchemaFragments;
 import io.servicerouter.model.schema.SchemaMerge;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

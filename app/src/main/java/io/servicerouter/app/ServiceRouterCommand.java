@@ -4,8 +4,8 @@ import io.servicerouter.cli.CommandLines;
 import io.servicerouter.cli.migrate.MigrateHelmValuesCommand;
 import io.servicerouter.cli.render.RenderCommand;
 import io.servicerouter.operator.OperatorCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code servicerouter} executable: one entry point for the operator and its offline tools. */
 @Command(name = "servicerouter", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.servicerouter.cli.migrate.MigrateHelmValuesCommand;
+import io.servicerouter.cli.render.RenderCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import io.servicerouter.cli.migrate.MigrateHelmValuesCommand;
-import io.servicerouter.cli.render.RenderCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * One in-process run of the {@code servicerouter} command's offline subcommands ({@code render},

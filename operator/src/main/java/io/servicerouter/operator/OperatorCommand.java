@@ -23,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
-import picocli.CommandLine.Option;
 
 /**
  * {@code servicerouter operator} (SPEC §7.1): checks the CRDs, serves health and metrics, syncs the shared

@@ -3,6 +3,8 @@ package io.servicerouter.operator;
 import static io.servicerouter.operator.cache.Fixtures.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicerouter.model.cluster.ClusterIdentity;
+import io.servicerouter.model.cluster.DNSConfiguration;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.ServiceRoute;
@@ -10,8 +12,6 @@ import io.servicerouter.operator.cache.InMemoryCaches;
 import io.servicerouter.operator.reconcile.OperatorContext;
 import io.servicerouter.planner.Options;
 import io.servicerouter.planner.SpecProblems;
-import io.servicerouter.model.cluster.ClusterIdentity;
-import io.servicerouter.model.cluster.DNSConfiguration;
 import org.junit.jupiter.api.Test;
 
 class CacheGaugesTest {

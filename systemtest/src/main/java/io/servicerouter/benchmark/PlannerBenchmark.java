@@ -1,16 +1,9 @@
 package io.servicerouter.benchmark;
 
-import io.servicerouter.model.Json;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.servicerouter.cli.output.ManifestWriter;
+import io.servicerouter.model.Json;
 import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.cluster.ClusterIdentitySpec;
 import io.servicerouter.model.cluster.DNSConfiguration;
@@ -22,11 +15,18 @@ import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.GatewaySpec;
 import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.model.routing.ServiceRouteSpec;
-import io.servicerouter.cli.output.ManifestWriter;
 import io.servicerouter.planner.IndexedSnapshot;
 import io.servicerouter.planner.Options;
 import io.servicerouter.planner.Plan;
 import io.servicerouter.planner.Planner;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Benchmark program (not a test) for the planner: plans N ServiceRoutes in 200 namespaces with three

@@ -1,10 +1,10 @@
 package io.servicerouter.model.cluster;
 
-import io.servicerouter.model.schema.SchemaFragments;
-import io.servicerouter.model.schema.SchemaMerge;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.servicerouter.model.schema.SchemaFragments;
+import io.servicerouter.model.schema.SchemaMerge;
 import java.util.List;
 
 /** Desired ExternalDNS controller list; its order is the order of every activeControllers list. */

@@ -1,7 +1,5 @@
 package io.servicerouter.model.routing;
 
-import io.servicerouter.model.schema.SchemaFragments;
-import io.servicerouter.model.schema.SchemaMerge;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -13,6 +11,8 @@ import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.servicerouter.model.ApiGroups;
+import io.servicerouter.model.schema.SchemaFragments;
+import io.servicerouter.model.schema.SchemaMerge;
 
 /**
  * How the ServiceRoutes of one namespace are published: Active (the zones of the regions this cluster

@@ -1,13 +1,13 @@
 package io.servicerouter.model.routing;
 
-import io.servicerouter.model.schema.SchemaFragments;
-import io.servicerouter.model.schema.SchemaMerge;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.servicerouter.model.schema.SchemaFragments;
+import io.servicerouter.model.schema.SchemaMerge;
 
 /** Desired publishing mode of a namespace, with its optional source gate and record TTL. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,10 +1,10 @@
 package io.servicerouter.model.routing;
 
-import io.servicerouter.model.schema.SchemaFragments;
-import io.servicerouter.model.schema.SchemaMerge;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.servicerouter.model.ObservedStatus;
+import io.servicerouter.model.schema.SchemaFragments;
+import io.servicerouter.model.schema.SchemaMerge;
 import java.util.Arrays;
 import java.util.List;
 

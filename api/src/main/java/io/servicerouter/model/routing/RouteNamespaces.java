@@ -1,11 +1,11 @@
 package io.servicerouter.model.routing;
 
-import io.servicerouter.model.schema.SchemaFragments;
-import io.servicerouter.model.schema.SchemaMerge;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.servicerouter.model.schema.SchemaFragments;
+import io.servicerouter.model.schema.SchemaMerge;
 
 /** Namespaces whose routes a Gateway admits: All, the Gateway's own (Same), or those matching a selector. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

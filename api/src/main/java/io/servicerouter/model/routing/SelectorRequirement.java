@@ -1,12 +1,12 @@
 package io.servicerouter.model.routing;
 
-import io.servicerouter.model.schema.SchemaFragments;
-import io.servicerouter.model.schema.SchemaMerge;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.servicerouter.model.schema.SchemaFragments;
+import io.servicerouter.model.schema.SchemaMerge;
 import java.util.List;
 
 /** One set-based label requirement: key, operator and values. */

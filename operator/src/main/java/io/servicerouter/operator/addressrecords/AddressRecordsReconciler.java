@@ -8,7 +8,6 @@ import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.operator.cache.CacheSnapshot;
-import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.operator.events.ControllerOwnerMapper;
 import io.servicerouter.operator.reconcile.OperatorContext;
@@ -18,6 +17,7 @@ import io.servicerouter.planner.AddressPair;
 import io.servicerouter.planner.AddressPlan;
 import io.servicerouter.planner.Evaluation;
 import io.servicerouter.planner.Generated;
+import io.servicerouter.planner.SnapshotIndexes;
 import java.util.List;
 import java.util.Map;
 

@@ -2,11 +2,10 @@ package io.servicerouter.operator.addressrecords;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
+import io.servicerouter.operator.cache.KindCache;
 import io.servicerouter.operator.events.ResourceIds;
 import io.servicerouter.planner.SnapshotIndexes;
-import io.servicerouter.operator.cache.KindCache;
 import java.util.Set;
 
 /**

@@ -4,10 +4,9 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.servicerouter.model.routing.Gateway;
-
+import io.servicerouter.operator.cache.KindCache;
 import io.servicerouter.operator.events.ResourceIds;
 import io.servicerouter.planner.SnapshotIndexes;
-import io.servicerouter.operator.cache.KindCache;
 import java.util.Set;
 import java.util.function.Function;
 

@@ -3,7 +3,6 @@ package io.servicerouter.operator.gateway;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.servicerouter.model.routing.ServiceRoute;
-
 import io.servicerouter.planner.ObjectKey;
 import io.servicerouter.planner.Options;
 import io.servicerouter.planner.Routes;

@@ -3,9 +3,8 @@ package io.servicerouter.operator.orphans;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
-import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.operator.cache.KindCache;
-
+import io.servicerouter.planner.SnapshotIndexes;
 import java.util.Set;
 import java.util.stream.Collectors;
 

@@ -3,10 +3,10 @@ package io.servicerouter.operator.orphans;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.servicerouter.model.ApiGroups;
-import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.operator.cache.KindCache;
 import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.planner.Evaluation;
+import io.servicerouter.planner.SnapshotIndexes;
 import java.util.Optional;
 
 /**

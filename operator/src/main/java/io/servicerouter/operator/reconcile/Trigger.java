@@ -1,12 +1,11 @@
 package io.servicerouter.operator.reconcile;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.servicerouter.operator.cache.KindCache;
-
 import io.servicerouter.operator.events.SharedInformerEventSource;
 import io.servicerouter.operator.events.Updates;
-import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.util.ArrayList;
 import java.util.List;
 

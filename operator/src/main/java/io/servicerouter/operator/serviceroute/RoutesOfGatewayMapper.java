@@ -4,11 +4,10 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
-
-import io.servicerouter.operator.events.ResourceIds;
-import io.servicerouter.planner.SnapshotIndexes;
 import io.servicerouter.operator.cache.KindCache;
+import io.servicerouter.operator.events.ResourceIds;
 import io.servicerouter.planner.ObjectKey;
+import io.servicerouter.planner.SnapshotIndexes;
 import java.util.Set;
 
 /** The ServiceRoutes whose effective Gateway is the changed Gateway (targets, admission, readiness). */
