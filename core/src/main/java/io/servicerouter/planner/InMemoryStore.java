@@ -28,16 +28,20 @@ public final class InMemoryStore<T extends HasMetadata> implements IndexedStore<
    */
   public InMemoryStore(List<T> objects, Map<String, Function<T, List<String>>> indexers) {
     for (T object : objects) {
-      if (object.getMetadata().getDeletionTimestamp() != null) {
-        continue;
+      if (object.getMetadata().getDeletionTimestamp() == null) {
+        this.objects.add(object);
+        byKey.put(ObjectKey.of(object), object);
       }
-      this.objects.add(object);
-      byKey.put(ObjectKey.of(object), object);
-      indexers.forEach((name, keys) -> {
-        Map<String, List<T>> index = indexes.computeIfAbsent(name, n -> new HashMap<>());
-        keys.apply(object).forEach(key -> index.computeIfAbsent(key, k -> new ArrayList<>()).add(object));
-      });
     }
+    indexers.forEach((name, keys) -> {
+      Map<String, List<T>> index = new HashMap<>();
+      for (T object : this.objects) {
+        for (String key : keys.apply(object)) {
+          index.computeIfAbsent(key, k -> new ArrayList<>()).add(object);
+        }
+      }
+      indexes.put(name, index);
+    });
   }
 
   @Override
