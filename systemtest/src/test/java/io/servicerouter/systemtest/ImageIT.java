@@ -1,0 +1,144 @@
+package io.servicerouter.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.servicerouter.model.Json;
+import io.servicerouter.model.cluster.ClusterIdentity;
+import io.servicerouter.model.cluster.DNSConfiguration;
+import io.servicerouter.testsupport.ControlPlane;
+import io.servicerouter.testsupport.FreePorts;
+import io.servicerouter.testsupport.TestDirectories;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator's container image (issue 11, part 1): {@code scripts/image} builds it from the packaged jar with
+ * podman; it has no shell, runs as user 65532 with the OCI labels, and the operator started from it — read-only
+ * root filesystem, non-root — becomes ready against a real API server and reconciles the cluster singletons.
+ * Uses podman with the flags this machine needs (docs/operations.md); scripts/test installs podman.
+ */
+class ImageIT {
+
+  private static final String TAG = "localhost/service-router-operator:it";
+  private static final List<String> PODMAN = List.of("podman", "--cgroup-manager=cgroupfs");
+  private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+  private static ControlPlane controlPlane;
+  private static Path rootfs;
+
+  @BeforeAll
+  static void buildImage() throws Exception {
+    Path root = TestDirectories.repositoryRoot();
+    String buildDir = TestDirectories.buildDirectory().getFileName().toString();
+    ProcessBuilder build = new ProcessBuilder(root.resolve("scripts/image").toString(), "--no-build", "--tag", TAG)
+        .directory(root.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(TestDirectories.logDirectory("image").resolve("build.log").toFile());
+    build.environment().put("SR_BUILD_DIR", buildDir);
+    build.environment().put("CONTAINER_ENGINE_FLAGS", "--cgroup-manager=cgroupfs");
+    Process process = build.start();
+    assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("scripts/image finished").isTrue();
+    assertThat(process.exitValue()).as("scripts/image exit status (log: it-logs/image/build.log)").isZero();
+    rootfs = root.resolve("app").resolve(buildDir).resolve("image/rootfs");
+    controlPlane = ControlPlane.start("image");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (controlPlane != null) {
+      controlPlane.close();
+    }
+  }
+
+  @Test
+  void theImageRunsAsNonRootWithoutAShellAndCarriesItsLabels() throws Exception {
+    assertThat(podman("image", "inspect", "--format", "{{.Config.User}}", TAG)).isEqualTo("65532:65532");
+    assertThat(podman("image", "inspect", "--format",
+        "{{index .Config.Labels \"org.opencontainers.image.version\"}} {{index .Config.Labels \"org.opencontainers.image.source\"}}",
+        TAG)).matches("\\S+ https://\\S+");
+    assertThat(Long.parseLong(podman("image", "inspect", "--format", "{{.Size}}", TAG))).isLessThan(200L << 20);
+    assertThat(rootfs.resolve("bin")).doesNotExist();
+    assertThat(rootfs.resolve("opt/java/bin/java")).exists();
+  }
+
+  @Test
+  void theOperatorFromTheImageReconcilesWithAReadOnlyRootFilesystem() throws Exception {
+    Path kubeconfig = Files.createTempFile("image-it", ".kubeconfig",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+    Files.copy(controlPlane.kubeconfig(), kubeconfig, StandardCopyOption.REPLACE_EXISTING);
+    int healthPort = FreePorts.tcp();
+    String container = "servicerouter-image-it";
+    podman("rm", "--force", "--ignore", container);
+    List<String> run = new ArrayList<>(PODMAN);
+    run.addAll(List.of("run", "--runtime", "runc", "--detach", "--name", container, "--network=host", "--read-only",
+        "--ulimit", "nofile=1024:1024", "--ulimit", "nproc=1024:1024",
+        "--volume", kubeconfig + ":/kube/config:ro", TAG,
+        "--kubeconfig", "/kube/config", "--metrics-bind-address", "127.0.0.1:" + FreePorts.tcp(),
+        "--health-probe-bind-address", "127.0.0.1:" + healthPort));
+    assertThat(exec(run)).isNotBlank();
+    try {
+      HttpClient http = HttpClient.newHttpClient();
+      await("the operator in the container ready").atMost(TIMEOUT).ignoreExceptions().until(() -> http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/readyz")).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+
+      KubernetesClient client = controlPlane.client();
+      client.resource(Json.read("""
+          apiVersion: cluster.router.io/v1alpha1
+          kind: ClusterIdentity
+          metadata: {name: cluster-identity}
+          spec: {region: weu, cluster: aks01, domain: example.com, environmentLetter: p}
+          """, ClusterIdentity.class)).create();
+      client.resource(Json.read("""
+          apiVersion: cluster.router.io/v1alpha1
+          kind: DNSConfiguration
+          metadata: {name: dns-config}
+          spec:
+            externalDNSControllers:
+            - {name: external-dns-weu, region: weu}
+          """, DNSConfiguration.class)).create();
+      await("ClusterIdentity Active").atMost(TIMEOUT).until(() -> {
+        ClusterIdentity identity = client.resources(ClusterIdentity.class).withName("cluster-identity").get();
+        return identity.getStatus() != null && "Active".equals(identity.getStatus().getPhase());
+      });
+      assertThat(podman("inspect", "--format", "{{.State.Running}} {{.HostConfig.ReadonlyRootfs}}", container))
+          .isEqualTo("true true");
+    } finally {
+      Files.writeString(TestDirectories.logDirectory("image").resolve("operator.log"), podman("logs", container));
+      podman("rm", "--force", container);
+      Files.deleteIfExists(kubeconfig);
+    }
+  }
+
+  private static String podman(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(PODMAN);
+    command.addAll(List.of(args));
+    return exec(command);
+  }
+
+  private static String exec(List<String> command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+    }
+    return output;
+  }
+}
