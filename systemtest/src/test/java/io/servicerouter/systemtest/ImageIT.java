@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.servicerouter.model.BuildVersion;
 import io.servicerouter.model.Json;
 import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.cluster.DNSConfiguration;
@@ -53,6 +54,7 @@ class ImageIT {
         .redirectOutput(TestDirectories.logDirectory("image").resolve("build.log").toFile());
     build.environment().put("SR_BUILD_DIR", buildDir);
     build.environment().put("CONTAINER_ENGINE_FLAGS", "--cgroup-manager=cgroupfs");
+    build.environment().put("IMAGE_SOURCE_URL", "https://example.org/service-router-operator.git");
     Process process = build.start();
     assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("scripts/image finished").isTrue();
     assertThat(process.exitValue()).as("scripts/image exit status (log: it-logs/image/build.log)").isZero();
@@ -72,7 +74,7 @@ class ImageIT {
     assertThat(podman("image", "inspect", "--format", "{{.Config.User}}", TAG)).isEqualTo("65532:65532");
     assertThat(podman("image", "inspect", "--format",
         "{{index .Config.Labels \"org.opencontainers.image.version\"}} {{index .Config.Labels \"org.opencontainers.image.source\"}}",
-        TAG)).matches("\\S+ https://\\S+");
+        TAG)).isEqualTo(BuildVersion.current() + " https://example.org/service-router-operator.git");
     assertThat(Long.parseLong(podman("image", "inspect", "--format", "{{.Size}}", TAG))).isLessThan(200L << 20);
     assertThat(rootfs.resolve("bin")).doesNotExist();
     assertThat(rootfs.resolve("opt/java/bin/java")).exists();
