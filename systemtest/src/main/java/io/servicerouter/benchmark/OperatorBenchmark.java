@@ -6,17 +6,11 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.servicerouter.model.cluster.ClusterIdentity;
-import io.servicerouter.model.cluster.ClusterIdentitySpec;
-import io.servicerouter.model.cluster.DNSConfiguration;
-import io.servicerouter.model.cluster.DNSConfigurationSpec;
-import io.servicerouter.model.cluster.ExternalDNSController;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.model.externaldns.DNSEndpointSpec;
 import io.servicerouter.model.externaldns.Endpoint;
 import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.DNSPolicySpec;
-import io.servicerouter.model.routing.Gateway;
-import io.servicerouter.model.routing.GatewaySpec;
 import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.model.routing.ServiceRouteSpec;
 import io.servicerouter.testsupport.ControlPlane;
@@ -227,32 +221,11 @@ public final class OperatorBenchmark {
   }
 
   private void setUp(int size) throws Exception {
-    ClusterIdentity identity = new ClusterIdentity();
-    identity.setMetadata(new ObjectMetaBuilder().withName("cluster-identity").build());
-    ClusterIdentitySpec spec = new ClusterIdentitySpec();
-    spec.setRegion("neu");
-    spec.setCluster("aks01");
-    spec.setDomain("example.com");
-    spec.setEnvironmentLetter("p");
-    identity.setSpec(spec);
-    client.resource(identity).create();
-    DNSConfiguration configuration = new DNSConfiguration();
-    configuration.setMetadata(new ObjectMetaBuilder().withName("dns-config").build());
-    DNSConfigurationSpec configurationSpec = new DNSConfigurationSpec();
-    configurationSpec.setExternalDNSControllers(List.of(new ExternalDNSController("external-dns-weu", "weu"),
-        new ExternalDNSController("external-dns-neu", "neu"), new ExternalDNSController("external-dns-frc", "weu")));
-    configuration.setSpec(configurationSpec);
-    client.resource(configuration).create();
+    client.resource(BenchmarkObjects.clusterIdentity("neu")).create();
+    client.resource(BenchmarkObjects.dnsConfiguration()).create();
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("istio-system").endMetadata().build())
         .create();
-    Gateway gateway = new Gateway();
-    gateway.setMetadata(new ObjectMetaBuilder().withName("internal-gateway").withNamespace("istio-system").build());
-    GatewaySpec gatewaySpec = new GatewaySpec();
-    gatewaySpec.setController("aks-istio-ingressgateway-internal");
-    gatewaySpec.setCredentialName("cert-internal");
-    gatewaySpec.setTargetPostfix("internal");
-    gateway.setSpec(gatewaySpec);
-    client.resource(gateway).create();
+    client.resource(BenchmarkObjects.gateway("internal")).create();
     List<HasMetadata> objects = new ArrayList<>();
     for (int n = 0; n < NAMESPACES; n++) {
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("team-" + n).endMetadata().build())

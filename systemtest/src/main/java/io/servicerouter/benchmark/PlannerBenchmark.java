@@ -4,15 +4,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.servicerouter.cli.output.ManifestWriter;
 import io.servicerouter.model.Json;
-import io.servicerouter.model.cluster.ClusterIdentity;
-import io.servicerouter.model.cluster.ClusterIdentitySpec;
-import io.servicerouter.model.cluster.DNSConfiguration;
-import io.servicerouter.model.cluster.DNSConfigurationSpec;
-import io.servicerouter.model.cluster.ExternalDNSController;
 import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.DNSPolicySpec;
-import io.servicerouter.model.routing.Gateway;
-import io.servicerouter.model.routing.GatewaySpec;
 import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.model.routing.ServiceRouteSpec;
 import io.servicerouter.planner.IndexedSnapshot;
@@ -117,31 +110,10 @@ public final class PlannerBenchmark {
   /** A WEU cluster adopting nothing, three controllers, two gateways, 200 namespaces, N routes. */
   static List<HasMetadata> inputs(int routes) {
     List<HasMetadata> objects = new ArrayList<>();
-    ClusterIdentity identity = new ClusterIdentity();
-    identity.setMetadata(new ObjectMetaBuilder().withName("cluster-identity").build());
-    ClusterIdentitySpec identitySpec = new ClusterIdentitySpec();
-    identitySpec.setRegion("weu");
-    identitySpec.setCluster("aks01");
-    identitySpec.setDomain("example.com");
-    identitySpec.setEnvironmentLetter("p");
-    identity.setSpec(identitySpec);
-    objects.add(identity);
-    DNSConfiguration configuration = new DNSConfiguration();
-    configuration.setMetadata(new ObjectMetaBuilder().withName("dns-config").build());
-    DNSConfigurationSpec configurationSpec = new DNSConfigurationSpec();
-    configurationSpec.setExternalDNSControllers(List.of(new ExternalDNSController("external-dns-weu", "weu"),
-        new ExternalDNSController("external-dns-neu", "neu"), new ExternalDNSController("external-dns-frc", "weu")));
-    configuration.setSpec(configurationSpec);
-    objects.add(configuration);
+    objects.add(BenchmarkObjects.clusterIdentity("weu"));
+    objects.add(BenchmarkObjects.dnsConfiguration());
     for (String postfix : List.of("internal", "external")) {
-      Gateway gateway = new Gateway();
-      gateway.setMetadata(new ObjectMetaBuilder().withName(postfix + "-gateway").withNamespace("istio-system").build());
-      GatewaySpec spec = new GatewaySpec();
-      spec.setController("aks-istio-ingressgateway-" + postfix);
-      spec.setCredentialName("cert-" + postfix);
-      spec.setTargetPostfix(postfix);
-      gateway.setSpec(spec);
-      objects.add(gateway);
+      objects.add(BenchmarkObjects.gateway(postfix));
     }
     for (int n = 0; n < NAMESPACES; n++) {
       DNSPolicy policy = new DNSPolicy();
