@@ -188,10 +188,17 @@ public final class Evaluation {
 
   /** Row 5 of SPEC §3.7: an Istio Gateway with the Gateway's name exists and is not owned by it. */
   boolean istioGatewayTaken(Gateway gateway) {
+    return existingIstioGateway(gateway).filter(existing -> !Generated.isControlledBy(existing, gateway)).isPresent();
+  }
+
+  /** The Istio Gateway with the Gateway's name that the Gateway owns (SPEC §3.10), if it exists. */
+  Optional<io.fabric8.istio.api.networking.v1.Gateway> ownedIstioGateway(Gateway gateway) {
+    return existingIstioGateway(gateway).filter(existing -> Generated.isControlledBy(existing, gateway));
+  }
+
+  private Optional<io.fabric8.istio.api.networking.v1.Gateway> existingIstioGateway(Gateway gateway) {
     return snapshot.existing()
-        .flatMap(e -> e.istioGateway(gateway.getMetadata().getNamespace(), gateway.getMetadata().getName()))
-        .filter(existing -> !Generated.isControlledBy(existing, gateway))
-        .isPresent();
+        .flatMap(e -> e.istioGateway(gateway.getMetadata().getNamespace(), gateway.getMetadata().getName()));
   }
 
   /** Whether an existing object that the operator does not own has a desired address DNSEndpoint's name. */

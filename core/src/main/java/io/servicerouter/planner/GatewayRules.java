@@ -63,7 +63,7 @@ final class GatewayRules {
       Condition dnsReady = CLUSTER_IDENTITY_NOT_AVAILABLE.equals(ready.getReason())
           ? Conditions.fails(DNS_READY, LOAD_BALANCER_IP_PENDING, "ClusterIdentity not available")
           : Conditions.fails(DNS_READY, ready.getReason(), ready.getMessage());
-      return result(gateway, status, readiness.phase(), ready, dnsReady, RecordAction.KEEP, null);
+      return result(gateway, evaluation, status, readiness.phase(), ready, dnsReady, RecordAction.KEEP, null);
     }
     TreeSet<String> hosts = new TreeSet<>();
     int attached = 0;
@@ -77,14 +77,14 @@ final class GatewayRules {
     status.setAttachedRoutes(attached);
     Condition dnsReady = dnsReady(gateway, service, evaluation);
     if (evaluation.istioGatewayTaken(gateway)) {
-      return result(gateway, status, FAILED, Conditions.fails(READY, ISTIO_GATEWAY_CONFLICT, "Istio Gateway "
+      return result(gateway, evaluation, status, FAILED, Conditions.fails(READY, ISTIO_GATEWAY_CONFLICT, "Istio Gateway "
           + ObjectKey.of(gateway) + " already exists and is not managed by this Gateway"), dnsReady, RecordAction.KEEP, null);
     }
     if (hosts.isEmpty()) {
-      return result(gateway, status, PENDING, Conditions.fails(READY, NO_SERVICE_ROUTES,
+      return result(gateway, evaluation, status, PENDING, Conditions.fails(READY, NO_SERVICE_ROUTES,
           "Waiting for ServiceRoutes to reference this Gateway"), dnsReady, RecordAction.DELETE, null);
     }
-    return result(gateway, status, ACTIVE, Conditions.holds(READY, RECONCILIATION_SUCCEEDED, "Gateway is active"),
+    return result(gateway, evaluation, status, ACTIVE, Conditions.holds(READY, RECONCILIATION_SUCCEEDED, "Gateway is active"),
         dnsReady, RecordAction.CONVERGE, Generated.istioGateway(gateway, new ArrayList<>(hosts)));
   }
 
@@ -115,10 +115,11 @@ final class GatewayRules {
     return Conditions.holds(DNS_READY, DNS_ENDPOINTS_CREATED, "DNSEndpoints provisioned for " + expected + " controllers");
   }
 
-  private static GatewayResult result(Gateway gateway, GatewayStatus status, String phase, Condition ready,
-      Condition dnsReady, RecordAction action, io.fabric8.istio.api.networking.v1.Gateway desired) {
+  private static GatewayResult result(Gateway gateway, Evaluation evaluation, GatewayStatus status, String phase,
+      Condition ready, Condition dnsReady, RecordAction action, io.fabric8.istio.api.networking.v1.Gateway desired) {
     status.setPhase(phase);
     status.setConditions(new ArrayList<>(List.of(ready, dnsReady)));
-    return new GatewayResult(gateway, status, action, desired);
+    return new GatewayResult(gateway, status, action, desired,
+        action == RecordAction.KEEP ? Optional.empty() : evaluation.ownedIstioGateway(gateway));
   }
 }

@@ -8,15 +8,14 @@ import io.servicerouter.model.BuildVersion;
 import io.servicerouter.model.Json;
 import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.cluster.DNSConfiguration;
+import io.servicerouter.testsupport.Command;
 import io.servicerouter.testsupport.ControlPlane;
 import io.servicerouter.testsupport.FreePorts;
 import io.servicerouter.testsupport.TestDirectories;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -129,18 +128,13 @@ class ImageIT {
     }
   }
 
-  private static String podman(String... args) throws IOException, InterruptedException {
+  private static String podman(String... args) {
     List<String> command = new ArrayList<>(PODMAN);
     command.addAll(List.of(args));
     return exec(command);
   }
 
-  private static String exec(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-    }
-    return output;
+  private static String exec(List<String> command) {
+    return Command.run(Path.of("."), Duration.ofMinutes(2), command).trim();
   }
 }

@@ -19,10 +19,8 @@ import io.servicerouter.operator.reconcile.PlannedReconciler;
 import io.servicerouter.operator.reconcile.Trigger;
 import io.servicerouter.planner.Evaluation;
 import io.servicerouter.planner.GatewayResult;
-import io.servicerouter.planner.Generated;
 import io.servicerouter.planner.SnapshotIndexes;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reconciles a routing Gateway (SPEC §3.7): converges, deletes or keeps its Istio Gateway as the planner
@@ -41,12 +39,9 @@ public final class GatewayReconciler extends PlannedReconciler<Gateway> {
   @Override
   protected void reconcile(Gateway gateway, CacheSnapshot snapshot, Evaluation evaluation) {
     GatewayResult result = evaluation.gateway(gateway);
-    Optional<io.fabric8.istio.api.networking.v1.Gateway> owned = snapshot
-        .istioGateway(gateway.getMetadata().getNamespace(), gateway.getMetadata().getName())
-        .filter(existing -> Generated.isControlledBy(existing, gateway));
     switch (result.action()) {
-      case CONVERGE -> context.generated().apply(result.desired(), owned);
-      case DELETE -> owned.ifPresent(context.generated()::delete);
+      case CONVERGE -> context.generated().apply(result.desired(), result.owned());
+      case DELETE -> result.owned().ifPresent(context.generated()::delete);
       case KEEP -> { }
     }
     context.statuses().write(gateway, result.status());
