@@ -18,8 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The CRDs users apply (deploy/crds/) are exactly what the build generates from the model, and the
- * generated schemas carry the SPEC §2 rules that need the post-processor.
+ * The CRDs users install (the Helm chart's {@code crds/}) are exactly what the build generates from the model,
+ * the generated schemas carry the SPEC §2 rules that need the post-processor, and uninstalling or pruning
+ * never deletes them.
  */
 class GeneratedCrdsTest {
 
@@ -45,10 +46,19 @@ class GeneratedCrdsTest {
   @ParameterizedTest
   @MethodSource("crdNames")
   void deployedCopyEqualsGeneratedCrd(String name) throws IOException {
-    String deployed = Files.readString(Path.of("../deploy/crds", name + ".yaml"));
+    String deployed = Files.readString(Path.of("../charts/service-router-operator/crds", name + ".yaml"));
     assertThat(deployed)
-        .as("deploy/crds/%s.yaml is stale: run `mvn -pl api process-classes && cp api/target/crds/*.yaml deploy/crds/`", name)
+        .as("charts/service-router-operator/crds/%s.yaml is stale: run"
+            + " `mvn -pl api process-classes && cp api/target/crds/*.yaml charts/service-router-operator/crds/`", name)
         .isEqualTo(generated(name));
+  }
+
+  @ParameterizedTest
+  @MethodSource("crdNames")
+  void helmUninstallAndFluxPruningKeepTheCrd(String name) throws IOException {
+    JsonNode annotations = YAML.readTree(generated(name)).path("metadata").path("annotations");
+    assertThat(annotations.path("helm.sh/resource-policy").asText()).isEqualTo("keep");
+    assertThat(annotations.path("kustomize.toolkit.fluxcd.io/prune").asText()).isEqualTo("disabled");
   }
 
   @Test

@@ -340,7 +340,7 @@ public final class OperatorBenchmark {
   private static Process startOperator(ControlPlane controlPlane, int metricsPort) throws IOException {
     Path log = Files.createTempFile("operator-bench", ".log");
     System.out.println("operator log: " + log);
-    // The JVM flags of the launcher and the shipped Deployment (deploy/operator.yaml), without the heap ceiling.
+    // The JVM flags of the launcher and the image's entrypoint (scripts/image), without the heap ceiling.
     List<String> command = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     String extraOptions = System.getenv("SR_OPERATOR_JAVA_OPTS");
     if (extraOptions != null && !extraOptions.isBlank()) {

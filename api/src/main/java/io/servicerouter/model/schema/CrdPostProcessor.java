@@ -60,8 +60,15 @@ public final class CrdPostProcessor {
     }
   }
 
-  /** Applies the schema merges and the printer column order of {@code kind} to its CRD. */
+  /**
+   * Applies the schema merges and the printer column order of {@code kind} to its CRD, and marks it to be kept
+   * by Helm ({@code helm uninstall}) and by Flux's garbage collection: deleting a CRD deletes every object of
+   * its kind, and through ExternalDNS {@code --policy=sync} every DNS record the operator published.
+   */
   static void process(ObjectNode crd, Class<?> kind) {
+    ObjectNode annotations = ((ObjectNode) crd.path("metadata")).putObject("annotations");
+    annotations.put("helm.sh/resource-policy", "keep");
+    annotations.put("kustomize.toolkit.fluxcd.io/prune", "disabled");
     for (JsonNode version : crd.path("spec").path("versions")) {
       orderPrinterColumns((ObjectNode) version, kind);
       JsonNode root = version.path("schema").path("openAPIV3Schema");
