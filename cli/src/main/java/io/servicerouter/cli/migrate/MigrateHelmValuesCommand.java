@@ -1,10 +1,12 @@
 package io.servicerouter.cli.migrate;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.servicerouter.cli.output.FormatConverter;
 import io.servicerouter.cli.output.ManifestWriter;
 import io.servicerouter.validation.MetadataRules;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,11 +15,13 @@ import picocli.CommandLine;
 
 /**
  * {@code servicerouter migrate-helm-values} (SPEC §6.2): multi-region-service-router Helm values in,
- * equivalent operator manifests out. Reads the files, runs {@link HelmValuesMigrator} and prints; exit 0 on
- * success, 1 for unusable files or options, 2 when the values break a rule.
+ * equivalent operator manifests out, and with {@code --helm-release} the Flux HelmRelease of the new chart
+ * ({@link OperatorHelmRelease}). Reads the files, runs {@link HelmValuesMigrator} and prints; exit 0 on success, 1
+ * for unusable files or options, 2 when the values break a rule.
  */
 @Command(name = "migrate-helm-values", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Convert multi-region-service-router Helm values into operator manifests.",
+    description = "Convert multi-region-service-router Helm values into operator manifests (with --helm-release,"
+        + " also the Flux HelmRelease of the service-router-operator chart).",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:manifests printed", "1:unusable file or usage error", "2:the values break a rule"})
 public final class MigrateHelmValuesCommand implements Callable<Integer> {
@@ -42,6 +46,15 @@ public final class MigrateHelmValuesCommand implements Callable<Integer> {
       description = "Namespace of each app's objects, with {app} and {environment} (default: ${DEFAULT-VALUE}).")
   String namespaceTemplate;
 
+  @Option(names = "--helm-release",
+      description = "Also print, after the manifests, a Flux HelmRelease of the service-router-operator chart as in"
+          + " examples/flux/helmrelease.yaml, whose values run one ExternalDNS per externalDns entry (clusterRegion"
+          + " from region, same domain and order). The old values name no DNS provider: each zone gets Azure Private"
+          + " DNS with a workload identity whose settings are Flux variables named after the controller, e.g."
+          + " $${EXTERNAL_DNS_WEU_SUBSCRIPTION_ID}, $${EXTERNAL_DNS_WEU_RESOURCE_GROUP} and"
+          + " $${EXTERNAL_DNS_WEU_CLIENT_ID} for external-dns-weu; a warning per zone lists them.")
+  boolean helmRelease;
+
   @Option(names = "-o", paramLabel = "yaml|json", defaultValue = "yaml", converter = FormatConverter.class,
       description = "Output format (default: ${DEFAULT-VALUE}).")
   ManifestWriter.Format format;
@@ -64,8 +77,15 @@ public final class MigrateHelmValuesCommand implements Callable<Integer> {
     if (migration.failed()) {
       return EXIT_INVALID_VALUES;
     }
+    List<ObjectNode> objects = migration.objects();
+    if (helmRelease) {
+      OperatorHelmRelease.Result release = OperatorHelmRelease.of(objects);
+      release.warnings().forEach(warning -> err.println(warning.line()));
+      objects = new ArrayList<>(objects);
+      objects.add(release.manifest());
+    }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(ManifestWriter.write(migration.objects(), format));
+    out.print(ManifestWriter.write(objects, format));
     out.flush();
     return 0;
   }

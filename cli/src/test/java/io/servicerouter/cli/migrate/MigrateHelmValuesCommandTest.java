@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.servicerouter.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +66,69 @@ class MigrateHelmValuesCommandTest {
   }
 
   @Test
+  void helmReleaseAppendsTheNewChartsReleaseAndNamesItsVariablesOnStderr() {
+    CliRun manifests = CliRun.of("migrate-helm-values", "-f", EXAMPLE);
+    CliRun run = CliRun.of("migrate-helm-values", "-f", EXAMPLE, "--helm-release");
+    assertThat(run.exitCode()).isZero();
+    List<JsonNode> documents = run.outDocuments();
+    assertThat(documents.subList(0, documents.size() - 1)).isEqualTo(manifests.outDocuments());
+    JsonNode release = documents.get(documents.size() - 1);
+    assertThat(release.path("kind").asText()).isEqualTo("HelmRelease");
+    JsonNode externalDns = release.path("spec").path("values").path("externalDns");
+    assertThat(externalDns.path("enabled").asBoolean()).isTrue();
+    assertThat(externalDns.path("clusterRegion").asText()).isEqualTo("neu");
+    assertThat(externalDns.path("domain").asText()).isEqualTo("aks.vecd.vczc.nl");
+    assertThat(externalDns.path("zones")).extracting(zone -> zone.path("controller").asText() + "/"
+        + zone.path("region").asText() + " " + zone.path("provider").path("azurePrivateDns"))
+        .containsExactly(
+            "external-dns-neu/neu {\"subscriptionId\":\"${EXTERNAL_DNS_NEU_SUBSCRIPTION_ID}\","
+                + "\"resourceGroup\":\"${EXTERNAL_DNS_NEU_RESOURCE_GROUP}\","
+                + "\"workloadIdentity\":{\"clientId\":\"${EXTERNAL_DNS_NEU_CLIENT_ID}\"}}",
+            "external-dns-weu/weu {\"subscriptionId\":\"${EXTERNAL_DNS_WEU_SUBSCRIPTION_ID}\","
+                + "\"resourceGroup\":\"${EXTERNAL_DNS_WEU_RESOURCE_GROUP}\","
+                + "\"workloadIdentity\":{\"clientId\":\"${EXTERNAL_DNS_WEU_CLIENT_ID}\"}}");
+    assertThat(run.err()).isEqualTo("""
+        externalDns[0]: warning: define the Flux variables EXTERNAL_DNS_NEU_SUBSCRIPTION_ID, \
+        EXTERNAL_DNS_NEU_RESOURCE_GROUP and EXTERNAL_DNS_NEU_CLIENT_ID (the Azure subscription and resource group of \
+        the zone of external-dns-neu, and the client id of its workload identity) in the postBuild of the Flux \
+        Kustomization that applies the HelmRelease
+        externalDns[1]: warning: define the Flux variables EXTERNAL_DNS_WEU_SUBSCRIPTION_ID, \
+        EXTERNAL_DNS_WEU_RESOURCE_GROUP and EXTERNAL_DNS_WEU_CLIENT_ID (the Azure subscription and resource group of \
+        the zone of external-dns-weu, and the client id of its workload identity) in the postBuild of the Flux \
+        Kustomization that applies the HelmRelease
+        """);
+  }
+
+  @Test
+  void theReleaseIsTheFluxExamplesReleaseWithOtherValues() throws IOException {
+    CliRun run = CliRun.of("migrate-helm-values", "-f", EXAMPLE, "--helm-release");
+    ObjectNode release = (ObjectNode) run.outDocuments().get(run.outDocuments().size() - 1).deepCopy();
+    ObjectNode example = (ObjectNode) CliRun.documents(Files.readString(Path.of("../examples/flux/helmrelease.yaml")))
+        .get(0);
+    ((ObjectNode) release.path("spec")).remove("values");
+    ((ObjectNode) example.path("spec")).remove("values");
+    assertThat(release).isEqualTo(example);
+  }
+
+  @Test
+  void theReleaseIsTheLastItemOfTheJsonList() throws IOException {
+    CliRun yaml = CliRun.of("migrate-helm-values", "-f", EXAMPLE, "--helm-release");
+    CliRun json = CliRun.of("migrate-helm-values", "-f", EXAMPLE, "--helm-release", "-o", "json");
+    assertThat(json.exitCode()).isZero();
+    assertThat(json.err()).isEqualTo(yaml.err());
+    assertThat(new ObjectMapper().readTree(json.out()).path("items")).containsExactlyElementsOf(yaml.outDocuments());
+  }
+
+  @Test
+  void invalidValuesPrintNoReleaseAndNoVariables() throws IOException {
+    Path values = write("values.yaml", Files.readString(Path.of(EXAMPLE)).replace("region: neu", "region: NEU"));
+    CliRun run = CliRun.of("migrate-helm-values", "-f", values.toString(), "--helm-release");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith("region: Invalid value: \"NEU\"").doesNotContain("Flux variables");
+  }
+
+  @Test
   void anUnreadableFileExitsOneWithAnErrorLine() {
     Path missing = dir.resolve("missing.yaml");
     CliRun run = CliRun.of("migrate-helm-values", "-f", EXAMPLE, "-f", missing.toString());
@@ -95,7 +160,8 @@ class MigrateHelmValuesCommandTest {
     CliRun run = CliRun.of("migrate-helm-values", "--help");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("-f, --values=VALUES", "--gateway-namespace=NS", "--namespace-template=TEMPLATE",
-        "-o=yaml|json", "default: istio-system", "default: {app}");
+        "--helm-release", "-o=yaml|json", "default: istio-system", "default: {app}",
+        "${EXTERNAL_DNS_WEU_SUBSCRIPTION_ID}");
   }
 
   @Test
