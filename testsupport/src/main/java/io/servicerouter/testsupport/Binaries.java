@@ -11,28 +11,36 @@ import java.util.stream.Stream;
 
 /**
  * The programs the harness starts and the external CRDs it installs. The Go programs (etcd, kube-apiserver,
- * kube-controller-manager, external-dns) and the CRD files come from the cache that
- * {@code scripts/control-plane build} fills; BIND's tools come from Debian packages on the {@code PATH}.
+ * kube-controller-manager, external-dns, and the deploy tools helm and promtool) and the CRD files come from the
+ * caches that {@code scripts/control-plane build} fills; BIND's tools come from Debian packages on the
+ * {@code PATH}.
  *
- * @param binDirectory the directory of the Go programs ({@code CONTROL_PLANE_BIN})
+ * @param binDirectory the directory of the control plane's Go programs ({@code CONTROL_PLANE_BIN})
  * @param crdDirectory the directory of {@code istio-gateway.yaml} and {@code dnsendpoint.yaml}
  *     ({@code CONTROL_PLANE_CRDS})
+ * @param toolsDirectory the directory of helm and promtool ({@code DEPLOY_TOOLS_BIN})
+ * @param monitoringCrdDirectory the directory of {@code servicemonitor.yaml} and {@code prometheusrule.yaml}
+ *     ({@code DEPLOY_TOOLS_CRDS})
  */
-public record Binaries(Path binDirectory, Path crdDirectory) {
+public record Binaries(Path binDirectory, Path crdDirectory, Path toolsDirectory, Path monitoringCrdDirectory) {
+
+  private static final List<String> VARIABLES =
+      List.of("CONTROL_PLANE_BIN", "CONTROL_PLANE_CRDS", "DEPLOY_TOOLS_BIN", "DEPLOY_TOOLS_CRDS");
 
   private static final String HOW_TO_FIX = "run scripts/control-plane build (from the repository root)";
   private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(45);
   private static Binaries located;
 
   /**
-   * The directories from the environment variables {@code CONTROL_PLANE_BIN} and {@code CONTROL_PLANE_CRDS}
-   * when both are set, otherwise from one run of {@code scripts/control-plane env} (which builds a cold cache
-   * first); looked up once per JVM.
+   * The directories from the environment variables {@code CONTROL_PLANE_BIN}, {@code CONTROL_PLANE_CRDS},
+   * {@code DEPLOY_TOOLS_BIN} and {@code DEPLOY_TOOLS_CRDS} when all are set, otherwise from one run of
+   * {@code scripts/control-plane env} (which builds cold caches first); looked up once per JVM.
    */
   public static synchronized Binaries locate() {
     if (located == null) {
       Map<String, String> env = fromEnvironment().orElseGet(Binaries::fromScript);
-      located = new Binaries(Path.of(env.get("CONTROL_PLANE_BIN")), Path.of(env.get("CONTROL_PLANE_CRDS")));
+      located = new Binaries(Path.of(env.get("CONTROL_PLANE_BIN")), Path.of(env.get("CONTROL_PLANE_CRDS")),
+          Path.of(env.get("DEPLOY_TOOLS_BIN")), Path.of(env.get("DEPLOY_TOOLS_CRDS")));
     }
     return located;
   }
@@ -57,6 +65,21 @@ public record Binaries(Path binDirectory, Path crdDirectory) {
     return goProgram("external-dns");
   }
 
+  /** helm, which renders, lints and installs the chart. */
+  public Path helm() {
+    return program(toolsDirectory, "helm");
+  }
+
+  /** promtool, which checks and unit-tests the chart's alerting rules. */
+  public Path promtool() {
+    return program(toolsDirectory, "promtool");
+  }
+
+  /** A prometheus-operator CRD file by name ({@code servicemonitor.yaml} or {@code prometheusrule.yaml}). */
+  public Path monitoringCrd(String fileName) {
+    return required(monitoringCrdDirectory.resolve(fileName));
+  }
+
   /** An external CRD file by name ({@code istio-gateway.yaml} or {@code dnsendpoint.yaml}). */
   public Path crd(String fileName) {
     return required(crdDirectory.resolve(fileName));
@@ -78,7 +101,11 @@ public record Binaries(Path binDirectory, Path crdDirectory) {
   }
 
   private Path goProgram(String name) {
-    Path program = required(binDirectory.resolve(name));
+    return program(binDirectory, name);
+  }
+
+  private static Path program(Path directory, String name) {
+    Path program = required(directory.resolve(name));
     if (!Files.isExecutable(program)) {
       throw new IllegalStateException(program + " is not executable: " + HOW_TO_FIX);
     }
@@ -93,12 +120,9 @@ public record Binaries(Path binDirectory, Path crdDirectory) {
   }
 
   private static Optional<Map<String, String>> fromEnvironment() {
-    String bin = System.getenv("CONTROL_PLANE_BIN");
-    String crds = System.getenv("CONTROL_PLANE_CRDS");
-    if (bin == null || bin.isBlank() || crds == null || crds.isBlank()) {
-      return Optional.empty();
-    }
-    return Optional.of(Map.of("CONTROL_PLANE_BIN", bin, "CONTROL_PLANE_CRDS", crds));
+    Map<String, String> env = VARIABLES.stream().filter(v -> System.getenv(v) != null && !System.getenv(v).isBlank())
+        .collect(Collectors.toMap(v -> v, System::getenv));
+    return env.size() == VARIABLES.size() ? Optional.of(env) : Optional.empty();
   }
 
   private static Map<String, String> fromScript() {
@@ -111,11 +135,10 @@ public record Binaries(Path binDirectory, Path crdDirectory) {
       throw new IllegalStateException("cannot locate the control-plane binaries: " + HOW_TO_FIX, e);
     }
     Map<String, String> env = out.lines()
-        .filter(l -> l.startsWith("CONTROL_PLANE_") && l.contains("="))
+        .filter(l -> l.contains("=") && VARIABLES.contains(l.substring(0, l.indexOf('='))))
         .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1)));
-    if (!env.containsKey("CONTROL_PLANE_BIN") || !env.containsKey("CONTROL_PLANE_CRDS")) {
-      throw new IllegalStateException(script + " env printed no CONTROL_PLANE_BIN/CONTROL_PLANE_CRDS: " + HOW_TO_FIX
-          + "\n" + out);
+    if (!env.keySet().containsAll(VARIABLES)) {
+      throw new IllegalStateException(script + " env printed not all of " + VARIABLES + ": " + HOW_TO_FIX + "\n" + out);
     }
     return env;
   }

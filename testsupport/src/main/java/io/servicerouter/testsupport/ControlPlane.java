@@ -1,5 +1,7 @@
 package io.servicerouter.testsupport;
 
+import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
@@ -146,6 +148,20 @@ public final class ControlPlane implements AutoCloseable {
    */
   public KubernetesClient clientAs(String user) {
     return new KubernetesClientBuilder().withConfig(new Kubeconfig(userKubeconfig(user)).clientConfig()).build();
+  }
+
+  /**
+   * A kubeconfig authenticating as the ServiceAccount {@code namespace/name} with a token from the TokenRequest
+   * API (valid for a day), as a pod of that ServiceAccount would: only the ServiceAccount's RBAC applies.
+   */
+  public Path serviceAccountKubeconfig(String namespace, String serviceAccount) {
+    TokenRequest request = new TokenRequestBuilder().withNewSpec().withExpirationSeconds(86_400L).endSpec().build();
+    String token = client.serviceAccounts().inNamespace(namespace).withName(serviceAccount).tokenRequest(request)
+        .getStatus().getToken();
+    Path file = TestDirectories.created(state.resolve("service-accounts"))
+        .resolve(namespace + "-" + serviceAccount + ".kubeconfig");
+    Kubeconfig.writeWithToken(file, name, serverUrl, pki.caCertificate(), token);
+    return file;
   }
 
   /** The API server's audit log (writes on the operator's kinds, outputs, Events and Leases). */

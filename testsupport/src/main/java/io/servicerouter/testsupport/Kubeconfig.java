@@ -26,6 +26,21 @@ public record Kubeconfig(Path file) {
    * {@code certificate} and its {@code key}.
    */
   public static Kubeconfig write(Path file, String name, String server, Path ca, Path certificate, Path key) {
+    return write(file, name, server, ca, """
+            client-certificate-data: %s
+            client-key-data: %s
+        """.formatted(base64(certificate), base64(key)));
+  }
+
+  /**
+   * Writes a kubeconfig for {@code server} trusting {@code ca} and authenticating with the bearer token
+   * {@code token} (for example a ServiceAccount's, from a TokenRequest).
+   */
+  public static Kubeconfig writeWithToken(Path file, String name, String server, Path ca, String token) {
+    return write(file, name, server, ca, "    token: %s\n".formatted(token));
+  }
+
+  private static Kubeconfig write(Path file, String name, String server, Path ca, String credentials) {
     String text = """
         apiVersion: v1
         kind: Config
@@ -35,17 +50,16 @@ public record Kubeconfig(Path file) {
             server: %2$s
             certificate-authority-data: %3$s
         users:
-        - name: %1$s-admin
+        - name: %1$s-user
           user:
-            client-certificate-data: %4$s
-            client-key-data: %5$s
+        %4$s\
         contexts:
         - name: %1$s
           context:
             cluster: %1$s
-            user: %1$s-admin
+            user: %1$s-user
         current-context: %1$s
-        """.formatted(name, server, base64(ca), base64(certificate), base64(key));
+        """.formatted(name, server, base64(ca), credentials);
     try {
       Files.writeString(file, text);
     } catch (IOException e) {
