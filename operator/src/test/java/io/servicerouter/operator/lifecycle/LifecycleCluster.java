@@ -33,6 +33,8 @@ import io.servicerouter.planner.Options;
 import io.servicerouter.planner.Plan;
 import io.servicerouter.planner.Planner;
 import io.servicerouter.planner.Vocabulary;
+import io.servicerouter.testsupport.ChartIdentity;
+import io.servicerouter.testsupport.ControlPlane;
 import io.servicerouter.testsupport.ControlPlaneExtension;
 import io.servicerouter.testsupport.TestNamespace;
 import io.servicerouter.validation.CrdSchemas;
@@ -76,29 +78,41 @@ final class LifecycleCluster implements AutoCloseable {
 
   private final KubernetesClient client;
   private final List<TestNamespace> namespaces = new ArrayList<>();
+  private final KubernetesClient operatorClient;
   private final OperatorRuntime runtime;
   private final OperatorMetrics metrics;
 
-  private LifecycleCluster(KubernetesClient client, OperatorRuntime runtime, OperatorMetrics metrics) {
+  private LifecycleCluster(KubernetesClient client, KubernetesClient operatorClient, OperatorRuntime runtime,
+      OperatorMetrics metrics) {
     this.client = client;
+    this.operatorClient = operatorClient;
     this.runtime = runtime;
     this.metrics = metrics;
   }
 
   /**
    * Waits until no namespace of earlier test classes is still being deleted (so that their objects do not
-   * count here), creates the baseline singletons on the shared control plane and starts the operator.
+   * count here), creates the baseline singletons on the shared control plane and starts the operator. The
+   * operator authenticates as the Helm chart's ServiceAccount with exactly the chart's RBAC, so every lifecycle
+   * test also proves that RBAC sufficient; the tests themselves write as admin.
    */
   static LifecycleCluster start() throws Exception {
-    KubernetesClient client = ControlPlaneExtension.shared().client();
+    ControlPlane controlPlane = ControlPlaneExtension.shared();
+    KubernetesClient client = controlPlane.client();
     await().atMost(Duration.ofSeconds(90)).until(() -> client.namespaces().list().getItems().stream()
         .noneMatch(namespace -> namespace.getMetadata().getDeletionTimestamp() != null));
     deleteSingletons(client);
     applyBaseline(client);
     OperatorMetrics metrics = new OperatorMetrics("lifecycle");
-    OperatorRuntime runtime = OperatorRuntime.start(client,
-        new OperatorSettings(WatchScope.ALL, Options.DEFAULTS, 2, Optional.empty()), metrics, Clock.systemUTC());
-    return new LifecycleCluster(client, runtime, metrics);
+    KubernetesClient operatorClient = ChartIdentity.client(controlPlane);
+    try {
+      OperatorRuntime runtime = OperatorRuntime.start(operatorClient,
+          new OperatorSettings(WatchScope.ALL, Options.DEFAULTS, 2, Optional.empty()), metrics, Clock.systemUTC());
+      return new LifecycleCluster(client, operatorClient, runtime, metrics);
+    } catch (Exception | Error e) {
+      operatorClient.close();
+      throw e;
+    }
   }
 
   /** The operator's {@code /metrics} text as a scrape would return it now. */
@@ -483,6 +497,7 @@ final class LifecycleCluster implements AutoCloseable {
   @Override
   public void close() {
     runtime.close();
+    operatorClient.close();
     namespaces.forEach(TestNamespace::close);
     deleteSingletons(client);
   }
