@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.servicerouter.model.Json;
 import io.servicerouter.testsupport.Binaries;
+import io.servicerouter.testsupport.HelmChart;
 import io.servicerouter.testsupport.TestDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -106,8 +107,8 @@ class AlertRulesIT {
 
   @Test
   void theValuesReachTheRules() {
-    JsonNode groups = groups("--values",
-        TestDirectories.repositoryRoot().resolve("charts/service-router-operator/ci/all-options-values.yaml").toString());
+    Path values = TestDirectories.repositoryRoot().resolve(HelmChart.CHART).resolve("ci/all-options-values.yaml");
+    JsonNode groups = groups("--values", values.toString());
     assertThat(promtool("check", "rules", writeRules(groups, "all-options-rules.yaml").toString()))
         .contains("SUCCESS: 10 rules found");
     assertThat(rule(groups, "ServiceRouterConvergenceStuck").path("for").asText()).isEqualTo("5m");
@@ -167,7 +168,8 @@ class AlertRulesIT {
     List<String> argv = new ArrayList<>(List.of(Binaries.locate().promtool().toString()));
     argv.addAll(List.of(args));
     try {
-      Process process = new ProcessBuilder(argv).directory(Files.createDirectories(WORK).toFile()).redirectErrorStream(true).start();
+      Process process = new ProcessBuilder(argv).directory(Files.createDirectories(WORK).toFile())
+          .redirectErrorStream(true).start();
       process.getOutputStream().close();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("promtool finished").isTrue();
