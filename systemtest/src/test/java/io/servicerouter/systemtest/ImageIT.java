@@ -3,14 +3,18 @@ package io.servicerouter.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.servicerouter.model.BuildVersion;
 import io.servicerouter.model.Json;
 import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.cluster.DNSConfiguration;
+import io.servicerouter.testsupport.ChartIdentity;
 import io.servicerouter.testsupport.Command;
 import io.servicerouter.testsupport.ControlPlane;
 import io.servicerouter.testsupport.FreePorts;
+import io.servicerouter.testsupport.HelmChart;
 import io.servicerouter.testsupport.TestDirectories;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,15 +27,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operator's container image (issue 11, part 1): {@code scripts/image} builds it from the packaged jar with
- * podman; it has no shell, runs as user 65532 with the OCI labels, and the operator started from it — read-only
- * root filesystem, non-root — becomes ready against a real API server and reconciles the cluster singletons.
+ * The operator's container image: {@code scripts/image} builds it from the packaged jar with podman; it has no
+ * shell, runs as user 65532 with the OCI labels, and the operator started from it as the Helm chart runs it — the
+ * chart Deployment's arguments, read-only root filesystem, non-root, authenticated with a token of the chart's
+ * ServiceAccount and nothing else — wins the leader election, becomes ready against a real API server and
+ * reconciles the cluster singletons.
  * Uses podman with the flags this machine needs (docs/operations.md); scripts/test installs podman.
  */
 class ImageIT {
@@ -83,16 +90,18 @@ class ImageIT {
   void theOperatorFromTheImageReconcilesWithAReadOnlyRootFilesystem() throws Exception {
     Path kubeconfig = Files.createTempFile("image-it", ".kubeconfig",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
-    Files.copy(controlPlane.kubeconfig(), kubeconfig, StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(ChartIdentity.kubeconfig(controlPlane), kubeconfig, StandardCopyOption.REPLACE_EXISTING);
     int healthPort = FreePorts.tcp();
     String container = "servicerouter-image-it";
     podman("rm", "--force", "--ignore", container);
     List<String> run = new ArrayList<>(PODMAN);
     run.addAll(List.of("run", "--runtime", "runc", "--detach", "--name", container, "--network=host", "--read-only",
         "--ulimit", "nofile=1024:1024", "--ulimit", "nproc=1024:1024",
-        "--volume", kubeconfig + ":/kube/config:ro", TAG,
-        "--kubeconfig", "/kube/config", "--metrics-bind-address", "127.0.0.1:" + FreePorts.tcp(),
-        "--health-probe-bind-address", "127.0.0.1:" + healthPort));
+        "--env", "POD_NAMESPACE=" + ChartIdentity.NAMESPACE,
+        "--volume", kubeconfig + ":/kube/config:ro", TAG, "--kubeconfig", "/kube/config"));
+    // The chart's arguments, with the ports moved: the container shares the host's network.
+    run.addAll(chartArguments(Map.of("--metrics-bind-address", "127.0.0.1:" + FreePorts.tcp(),
+        "--health-probe-bind-address", "127.0.0.1:" + healthPort)));
     assertThat(exec(run)).isNotBlank();
     try {
       HttpClient http = HttpClient.newHttpClient();
@@ -121,11 +130,30 @@ class ImageIT {
       });
       assertThat(podman("inspect", "--format", "{{.State.Running}} {{.HostConfig.ReadonlyRootfs}}", container))
           .isEqualTo("true true");
+      Lease lease = client.leases().inNamespace(ChartIdentity.NAMESPACE).withName("3afd9a04.router.io").get();
+      assertThat(lease.getSpec().getHolderIdentity()).as("the operator in the container holds the Lease").isNotBlank();
     } finally {
       Files.writeString(TestDirectories.logDirectory("image").resolve("operator.log"), podman("logs", container));
       podman("rm", "--force", container);
       Files.deleteIfExists(kubeconfig);
     }
+  }
+
+  /**
+   * The container arguments of the chart's operator Deployment (default values), each {@code --flag=value} whose
+   * flag is a key of {@code replaced} given that value instead.
+   */
+  private static List<String> chartArguments(Map<String, String> replaced) {
+    String deployment = HelmChart.locate().template(ChartIdentity.RELEASE, ChartIdentity.NAMESPACE,
+        List.of("--show-only", "templates/deployment.yaml"));
+    List<String> arguments = new ArrayList<>();
+    Json.serialization().unmarshal(deployment, Deployment.class).getSpec().getTemplate().getSpec().getContainers()
+        .get(0).getArgs().forEach(argument -> {
+          String flag = argument.split("=", 2)[0];
+          arguments.add(replaced.containsKey(flag) ? flag + "=" + replaced.get(flag) : argument);
+        });
+    assertThat(arguments).as("chart arguments").contains("--leader-elect=true", "--log-format=json");
+    return arguments;
   }
 
   private static String podman(String... args) {
