@@ -39,7 +39,7 @@ class ChartTemplateIT {
   }
 
   @Test
-  void defaultValuesInstallTheOperatorAloneAsTheDeploymentOfTheSpecRuns() {
+  void defaultValuesInstallTheOperatorWithTheTenantBoundariesAsTheSpecRunsIt() {
     RenderedChart chart = RenderedChart.render();
     assertThat(chart.kindsAndNames()).containsExactlyInAnyOrder(
         "ServiceAccount/service-router-operator",
@@ -49,7 +49,12 @@ class ChartTemplateIT {
         "RoleBinding/service-router-operator-leader-election",
         "Service/service-router-operator-metrics",
         "Deployment/service-router-operator",
-        "PodDisruptionBudget/service-router-operator");
+        "PodDisruptionBudget/service-router-operator",
+        "ClusterRole/service-router-operator-app-team",
+        "ClusterRole/service-router-operator-platform",
+        "ClusterRole/service-router-operator-viewer",
+        "ValidatingAdmissionPolicy/service-router-operator-dnsendpoints",
+        "ValidatingAdmissionPolicyBinding/service-router-operator-dnsendpoints");
     Deployment deployment = chart.get("Deployment", "service-router-operator", Deployment.class);
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
     Container operator = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
