@@ -11,6 +11,7 @@ import io.servicerouter.operator.OperatorSettings;
 import io.servicerouter.operator.cache.WatchScope;
 import io.servicerouter.planner.Options;
 import io.servicerouter.testsupport.ControlPlane;
+import io.servicerouter.testsupport.ExternalDns.Placement;
 import io.servicerouter.testsupport.ExternalDns.Policy;
 import io.servicerouter.testsupport.ExternalDns.Selection;
 import io.servicerouter.testsupport.ExternalDns.Settings;
@@ -24,9 +25,10 @@ import java.util.Optional;
 
 /**
  * One cluster of the drill: its own control plane, the operator running in-process against it, and one ExternalDNS
- * instance per {@link Zone} (SPEC §8.1). Every instance of a zone, in every cluster, has the zone's controller
- * name as TXT owner id and the same (default, empty) TXT prefix; the instance runs {@code sync} when this
- * cluster is the zone's home ({@link DrillMode#homeRegion}) and {@code upsert-only} otherwise.
+ * instance per {@link Zone} (SPEC §8.1), run with the arguments the Helm chart renders for this cluster
+ * ({@link ExternalDns}). Every instance of a zone, in every cluster, has the zone's controller name as TXT owner
+ * id and the chart's TXT prefix; the instance runs {@code sync} when this cluster is the zone's home
+ * ({@link DrillMode#homeRegion}) and {@code upsert-only} otherwise.
  */
 public final class DrillCluster implements AutoCloseable {
 
@@ -75,13 +77,24 @@ public final class DrillCluster implements AutoCloseable {
 
   /**
    * Starts every zone's instance and returns once each completed a sync pass: {@code sync} for the zones whose
-   * home (under {@code mode}) is this cluster, {@code upsert-only} for the others.
+   * home (under {@code mode}) is this cluster, {@code upsert-only} for the others. The chart is given the
+   * production topology (this cluster's region and each zone controller's region) and derives the policy
+   * itself. Only a zone whose home is not its controller's region (a RegionBound hub writes it) has its policy
+   * set explicitly, as the chart's values ask for a hub. A rendered policy other than the home rule's stops
+   * the drill.
    */
   public void startExternalDns(DrillMode mode) {
     for (Zone zone : Zone.values()) {
-      Policy policy = mode.homeRegion(zone).equals(region) ? Policy.SYNC : Policy.UPSERT_ONLY;
-      externalDns.put(zone, ExternalDns.start(controlPlane, zones.server(zone),
-          new Settings(zone.controller(), DrillApplication.DOMAIN, policy, Selection.LABEL)));
+      Policy expected = mode.homeRegion(zone).equals(region) ? Policy.SYNC : Policy.UPSERT_ONLY;
+      Optional<Policy> explicit = mode.homeRegion(zone).equals(zone.homeRegion()) ? Optional.empty()
+          : Optional.of(expected);
+      ExternalDns instance = ExternalDns.start(controlPlane, zones.server(zone), new Settings(zone.controller(),
+          DrillApplication.DOMAIN, Selection.LABEL, new Placement(region, zone.homeRegion(), explicit)));
+      externalDns.put(zone, instance);
+      if (instance.policy() != expected) {
+        throw new IllegalStateException("the chart rendered --policy " + instance.policy() + " for " + zone
+            + " in " + region + ", whose home is " + mode.homeRegion(zone) + ": expected " + expected);
+      }
     }
   }
 

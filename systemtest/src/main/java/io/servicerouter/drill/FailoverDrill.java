@@ -20,10 +20,12 @@ import org.awaitility.Awaitility;
  * cross-region controller {@code external-dns-frc/weu}), and the same {@link DrillApplication} in both clusters.
  *
  * <p>Zones, domains and owner ids: every zone is a BIND server for {@code example.test}, the domain of both
- * ClusterIdentities; every ExternalDNS instance of zone Z (one per cluster) has Z's controller name as label
- * filter and TXT owner id, the default TXT prefix, domain filter {@code example.test} and {@code --interval=1s};
- * Z's home instance runs {@code sync}, the other cluster's {@code upsert-only} ({@link DrillMode}). Which zone a
- * record reaches is decided only by the DNSEndpoint's controller, as in production.
+ * ClusterIdentities; every ExternalDNS instance of zone Z (one per cluster) runs the arguments the Helm chart
+ * renders for Z in its cluster ({@link DrillCluster}): Z's controller name as label filter and TXT owner id, the
+ * chart's TXT prefix, domain filter {@code example.test}, {@code --interval=1s} (without {@code --events}); Z's
+ * home instance runs {@code sync}, the other cluster's {@code upsert-only} ({@link DrillMode}), as the chart
+ * decides from the clusters' and zones' regions. Which zone a record reaches is decided only by the
+ * DNSEndpoint's controller, as in production.
  *
  * <p>The drill steps record themselves, and when DNS reflected them, in a {@link Timeline}.
  */

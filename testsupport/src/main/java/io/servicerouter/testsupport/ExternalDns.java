@@ -1,57 +1,103 @@
 package io.servicerouter.testsupport;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.servicerouter.model.Json;
 import io.servicerouter.model.Labels;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One ExternalDNS process: reads the DNSEndpoints of one controller from a control plane and writes their
- * records into one zone of a {@link BindServer} (rfc2136 provider with TSIG and zone transfers, TXT registry
- * owned by the controller name, a sync pass every second).
+ * records into one zone of a {@link BindServer}. Its flags are the ones the repository's Helm chart renders for
+ * the zone's instance ({@code charts/service-router-operator}, {@code externalDns.zones}, SPEC §8): the chart is
+ * rendered with {@code helm template} and the process runs the rendered Deployment's container arguments, with
+ * the rfc2136 provider (TSIG, zone transfers) on the BIND server, the TXT registry owned by the controller name
+ * and a sync pass every second. Only what a process outside a cluster needs is added: {@code --kubeconfig}, a
+ * free {@code --metrics-address}, and the TSIG secret in the environment variable the Deployment fills from its
+ * Secret.
  */
 public final class ExternalDns implements AutoCloseable {
 
-  /** ExternalDNS's request rate to the API server (its default is 5 per second, with bursts of 10). */
-  static final int KUBE_API_QPS = 500;
+  /** The release and namespace the chart is rendered as: names only, nothing is installed. */
+  private static final String RELEASE = "service-router-operator";
+  private static final String NAMESPACE = "service-router-system";
+  private static final String TEMPLATE = "templates/externaldns.yaml";
+  /**
+   * The Secret the rendered Deployment reads the TSIG secret from. Locally there is no Secret: the environment
+   * variable the Deployment declares with this reference receives the key's secret directly.
+   */
+  private static final SecretKeySelector TSIG_SECRET = new SecretKeySelector("secret", "rfc2136-tsig", null);
+  /** A sync pass every second (the chart's default is 1m); the drill's timings and the ITs rely on it. */
+  private static final String INTERVAL = "1s";
+  /**
+   * No {@code --events} (the chart's default adds it): with a 1 s interval it only slows ExternalDNS down. An
+   * event schedules the next pass no earlier than {@code --min-event-sync-interval} (5 s) after the start of the
+   * previous one, so each DNSEndpoint change postpones the pass due within a second to up to 5 s later:
+   * measured, a create took 4.5 s instead of 0.7 s to reach DNS (median, ExternalDnsIT), and the drill's failover
+   * of 100 services about 6 s instead of 3 s. With the chart's 1 m interval it is the other way round.
+   */
+  private static final boolean EVENTS = false;
+  /** The regions of an instance whose policy is set explicitly: the chart ignores them then. */
+  private static final String ANY_REGION = "local";
+  /** Rendered containers by values file content: a restarted instance renders nothing again. */
+  private static final Map<String, ChartContainer> RENDERED = new ConcurrentHashMap<>();
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   /** A completed sync pass sets this gauge to its Unix time. */
   private static final Pattern LAST_SYNC = Pattern.compile(
       "(?m)^external_dns_controller_last_sync_timestamp_seconds(?:\\{[^}]*})? ([0-9.e+]+)$");
 
-  /** What ExternalDNS may do to the zone's records ({@code --policy}). */
+  /** What ExternalDNS may do to the zone's records ({@code --policy}, the chart's {@code zones[].policy}). */
   public enum Policy {
     /** Create, update and delete: the zone's home instance. */
     SYNC("sync"),
     /** Create and update, never delete: a standby instance. */
     UPSERT_ONLY("upsert-only");
 
-    private final String flag;
+    private final String value;
 
-    Policy(String flag) {
-      this.flag = flag;
+    Policy(String value) {
+      this.value = value;
+    }
+
+    static Policy of(String value) {
+      return Arrays.stream(values()).filter(p -> p.value.equals(value)).findFirst()
+          .orElseThrow(() -> new IllegalStateException("the chart rendered an unknown --policy=" + value));
     }
   }
 
-  /** How the instance picks its controller's DNSEndpoints. */
+  /** How the instance picks its controller's DNSEndpoints (the chart's {@code externalDns.selection}). */
   public enum Selection {
     /** {@code --label-filter=router.io/controller=<controller>}, evaluated by the API server. */
-    LABEL(Labels.LABEL_CONTROLLER, "--label-filter="),
+    LABEL(Labels.LABEL_CONTROLLER, "label"),
     /** {@code --annotation-filter=external-dns.alpha.kubernetes.io/controller=<controller>}, checked by ExternalDNS. */
-    ANNOTATION(Labels.ANNOTATION_CONTROLLER, "--annotation-filter=");
+    ANNOTATION(Labels.ANNOTATION_CONTROLLER, "annotation");
 
     private final String key;
-    private final String flag;
+    private final String value;
 
-    Selection(String key, String flag) {
+    Selection(String key, String value) {
       this.key = key;
-      this.flag = flag;
+      this.value = value;
     }
 
     /** Marks {@code object} as one of {@code controller}'s, by label or annotation, and returns it. */
@@ -73,59 +119,194 @@ public final class ExternalDns implements AutoCloseable {
   }
 
   /**
+   * Where an instance runs relative to its zone's home, as the chart is told: the chart renders
+   * {@code --policy=sync} when the zone controller's region is the cluster's region (the zone's home cluster)
+   * and {@code upsert-only} otherwise, unless the zone's policy is set explicitly (SPEC §8.2 rule 2).
+   *
+   * @param clusterRegion {@code externalDns.clusterRegion}: the region of the cluster the instance runs in
+   * @param zoneRegion {@code externalDns.zones[].region}: the zone controller's region
+   * @param policy {@code externalDns.zones[].policy}: empty to let the chart decide from the regions
+   */
+  public record Placement(String clusterRegion, String zoneRegion, Optional<Policy> policy) {
+
+    /** The policy set explicitly, no topology (a RegionBound hub's, or a test's that needs none). */
+    public static Placement explicit(Policy policy) {
+      return new Placement(ANY_REGION, ANY_REGION, Optional.of(policy));
+    }
+  }
+
+  /**
    * What one instance does.
    *
-   * @param controller the controller name, also the TXT owner id (the same in every cluster, as in production)
-   * @param zone the zone written, also the domain filter
-   * @param policy {@code --policy}
+   * @param controller the controller name ({@code externalDns.zones[].controller}), also the TXT owner id (the
+   *     same in every cluster, as in production) and the rendered Deployment's name
+   * @param zone the zone written ({@code externalDns.domain}): the rfc2136 zone and the domain filter
    * @param selection label or annotation filter on the controller name
+   * @param placement what decides {@code --policy}
    */
-  public record Settings(String controller, String zone, Policy policy, Selection selection) {}
+  public record Settings(String controller, String zone, Selection selection, Placement placement) {
+
+    /** An instance with an explicit {@code --policy}. */
+    public Settings(String controller, String zone, Policy policy, Selection selection) {
+      this(controller, zone, selection, Placement.explicit(policy));
+    }
+  }
+
+  /**
+   * The container of the chart's Deployment for one instance, reduced to what a local process takes from it.
+   *
+   * @param args the container's arguments, in the rendered order
+   * @param env its environment variables
+   */
+  record ChartContainer(List<String> args, List<EnvVar> env) {
+
+    /** The rendered {@code --policy}. */
+    Policy policy() {
+      List<String> values = args.stream().filter(a -> a.startsWith("--policy=")).map(a -> a.substring(9)).toList();
+      if (values.size() != 1) {
+        throw new IllegalStateException("the chart rendered " + values.size() + " --policy flags: " + args);
+      }
+      return Policy.of(values.get(0));
+    }
+
+    /** The local process's environment: plain values as they are, the TSIG Secret's key as {@code key}'s secret. */
+    Map<String, String> environment(TsigKey key) {
+      Map<String, String> environment = new LinkedHashMap<>();
+      for (EnvVar variable : env) {
+        if (variable.getValue() != null) {
+          environment.put(variable.getName(), variable.getValue());
+        } else if (variable.getValueFrom() != null && isTsigSecret(variable.getValueFrom().getSecretKeyRef())) {
+          environment.put(variable.getName(), key.secret());
+        } else {
+          throw new IllegalStateException("the chart's ExternalDNS container declares " + variable.getName()
+              + " from a source a local process cannot read: " + variable.getValueFrom());
+        }
+      }
+      return environment;
+    }
+
+    private static boolean isTsigSecret(SecretKeySelector reference) {
+      return reference != null && TSIG_SECRET.getName().equals(reference.getName())
+          && TSIG_SECRET.getKey().equals(reference.getKey());
+    }
+  }
 
   private final ManagedProcess process;
   private final Settings settings;
+  private final Policy policy;
   private final String metricsAddress;
 
-  private ExternalDns(ManagedProcess process, Settings settings, String metricsAddress) {
+  private ExternalDns(ManagedProcess process, Settings settings, Policy policy, String metricsAddress) {
     this.process = process;
     this.settings = settings;
+    this.policy = policy;
     this.metricsAddress = metricsAddress;
   }
 
   /**
-   * Starts ExternalDNS against {@code controlPlane} and {@code dns}, and returns after its first completed
-   * sync pass. Its log is {@code it-logs/<control plane>/<controller>.log}.
+   * Renders the chart's ExternalDNS Deployment for {@code settings}, starts ExternalDNS with its arguments
+   * against {@code controlPlane} and {@code dns}, and returns after its first completed sync pass. Its log is
+   * {@code it-logs/<control plane>/<controller>.log}, the chart values it was rendered with
+   * {@code <controller>.values.yaml} beside it.
    */
   public static ExternalDns start(ControlPlane controlPlane, BindServer dns, Settings settings) {
-    String metrics = "127.0.0.1:" + FreePorts.tcp();
+    Path logDirectory = TestDirectories.logDirectory(controlPlane.name());
     TsigKey key = dns.tsigKey();
-    Selection selection = settings.selection();
-    ManagedProcess process = ManagedProcess.start(settings.controller(), List.of(
-        Binaries.locate().externalDns().toString(),
-        "--kubeconfig=" + controlPlane.kubeconfig(),
-        "--source=crd", "--crd-source-apiversion=externaldns.k8s.io/v1alpha1", "--crd-source-kind=DNSEndpoint",
-        selection.flag + selection.key + "=" + settings.controller(),
-        "--provider=rfc2136", "--rfc2136-host=127.0.0.1", "--rfc2136-port=" + dns.port(),
-        "--rfc2136-zone=" + settings.zone(), "--rfc2136-tsig-keyname=" + key.name(),
-        "--rfc2136-tsig-secret=" + key.secret(), "--rfc2136-tsig-secret-alg=" + key.algorithm(), "--rfc2136-axfr",
-        "--domain-filter=" + settings.zone(),
-        "--managed-record-types=A", "--managed-record-types=AAAA", "--managed-record-types=CNAME",
-        "--registry=txt", "--txt-owner-id=" + settings.controller(),
-        "--policy=" + settings.policy().flag, "--interval=1s",
-        // The CRD source writes each new DNSEndpoint's status (observedGeneration) before the records are
-        // planned, through a client limited to 5 requests per second by default: 100 new DNSEndpoints then
-        // delayed a failover by 18 s (measured). As docs/operations.md recommends for production.
-        "--kube-api-qps=" + KUBE_API_QPS, "--kube-api-burst=" + 2 * KUBE_API_QPS,
-        "--metrics-address=" + metrics),
-        TestDirectories.logDirectory(controlPlane.name()),
-        StateDirectories.fresh(controlPlane.name() + "-" + settings.controller()).resolve("run"));
+    ChartContainer container = render(settings, dns.port(), key,
+        logDirectory.resolve(settings.controller() + ".values.yaml"));
+    String metrics = "127.0.0.1:" + FreePorts.tcp();
+    List<String> argv = new ArrayList<>();
+    argv.add(Binaries.locate().externalDns().toString());
+    argv.addAll(container.args());
+    // Outside a cluster: the control plane's kubeconfig instead of the in-cluster service account, and metrics
+    // on a free local port instead of the container's :7979 (neither is set by the chart).
+    argv.add("--kubeconfig=" + controlPlane.kubeconfig());
+    argv.add("--metrics-address=" + metrics);
+    ManagedProcess process = ManagedProcess.start(settings.controller(), argv, container.environment(key),
+        logDirectory, StateDirectories.fresh(controlPlane.name() + "-" + settings.controller()).resolve("run"));
     process.awaitReady("first ExternalDNS sync", START_TIMEOUT, () -> lastSync(metrics) > 0);
-    return new ExternalDns(process, settings, metrics);
+    return new ExternalDns(process, settings, container.policy(), metrics);
+  }
+
+  /**
+   * The container of the Deployment named after the controller that {@code helm template} renders from the
+   * chart with the values of {@code settings} (written to {@code valuesFile}); rendered once per distinct
+   * values.
+   */
+  static ChartContainer render(Settings settings, int dnsPort, TsigKey key, Path valuesFile) {
+    String values = Json.serialization().asYaml(values(settings, dnsPort, key));
+    try {
+      Files.writeString(valuesFile, values);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return RENDERED.computeIfAbsent(values, v -> {
+      String manifests = HelmChart.locate().template(RELEASE, NAMESPACE,
+          List.of("--values", valuesFile.toString(), "--show-only", TEMPLATE));
+      Container container = deployment(manifests, settings.controller()).getSpec().getTemplate().getSpec()
+          .getContainers().get(0);
+      if (container.getCommand() != null && !container.getCommand().isEmpty()) {
+        throw new IllegalStateException("the chart's ExternalDNS container sets a command, which a local process "
+            + "cannot run: " + container.getCommand());
+      }
+      if (container.getArgs().stream()
+          .anyMatch(a -> a.startsWith("--kubeconfig") || a.startsWith("--metrics-address"))) {
+        throw new IllegalStateException("the chart's ExternalDNS arguments set what ExternalDns adds for a local "
+            + "process (--kubeconfig, --metrics-address): " + container.getArgs());
+      }
+      return new ChartContainer(List.copyOf(container.getArgs()),
+          container.getEnv() == null ? List.of() : List.copyOf(container.getEnv()));
+    });
+  }
+
+  /** The chart values of one instance: ExternalDNS on, one zone, rfc2136 on the local BIND server. */
+  private static Map<String, Object> values(Settings settings, int dnsPort, TsigKey key) {
+    Map<String, Object> rfc2136 = new LinkedHashMap<>();
+    rfc2136.put("host", "127.0.0.1");
+    rfc2136.put("port", dnsPort);
+    rfc2136.put("tsigKeyName", key.name());
+    rfc2136.put("tsigSecretAlg", key.algorithm());
+    rfc2136.put("tsigSecret", Map.of("name", TSIG_SECRET.getName(), "key", TSIG_SECRET.getKey()));
+    Placement placement = settings.placement();
+    Map<String, Object> zone = new LinkedHashMap<>();
+    zone.put("controller", settings.controller());
+    zone.put("region", placement.zoneRegion());
+    placement.policy().ifPresent(policy -> zone.put("policy", policy.value));
+    zone.put("provider", Map.of("rfc2136", rfc2136));
+    Map<String, Object> externalDns = new LinkedHashMap<>();
+    externalDns.put("enabled", true);
+    externalDns.put("clusterRegion", placement.clusterRegion());
+    externalDns.put("domain", settings.zone());
+    externalDns.put("interval", INTERVAL);
+    externalDns.put("events", EVENTS);
+    externalDns.put("selection", settings.selection().value);
+    externalDns.put("zones", List.of(zone));
+    return Map.of("externalDns", externalDns);
+  }
+
+  private static Deployment deployment(String manifests, String name) {
+    for (String document : manifests.split("(?m)^---\\s*$")) {
+      GenericKubernetesResource object = Json.read(document, GenericKubernetesResource.class);
+      if (object != null && "Deployment".equals(object.getKind()) && name.equals(object.getMetadata().getName())) {
+        return Json.convert(object, Deployment.class);
+      }
+    }
+    throw new IllegalStateException("the chart rendered no Deployment " + name + ":\n" + manifests);
   }
 
   /** What this instance does. */
   public Settings settings() {
     return settings;
+  }
+
+  /** The {@code --policy} the chart rendered for this instance. */
+  public Policy policy() {
+    return policy;
+  }
+
+  /** The operating system's process id. */
+  public long pid() {
+    return process.pid();
   }
 
   /**

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -43,15 +44,25 @@ public final class ManagedProcess {
    * to {@code <logDirectory>/<name>.log} and its PID in {@code <runDirectory>/<name>.pid}.
    */
   public static ManagedProcess start(String name, List<String> argv, Path logDirectory, Path runDirectory) {
+    return start(name, argv, Map.of(), logDirectory, runDirectory);
+  }
+
+  /**
+   * As {@link #start(String, List, Path, Path)}, with {@code environment} added to the inherited environment
+   * (for a secret that must not show in the command line).
+   */
+  public static ManagedProcess start(String name, List<String> argv, Map<String, String> environment,
+      Path logDirectory, Path runDirectory) {
     Path logFile = logDirectory.resolve(name + ".log");
     Path pidFile = runDirectory.resolve(name + PidFile.SUFFIX);
     Process process;
     try {
-      process = new ProcessBuilder(argv)
+      ProcessBuilder builder = new ProcessBuilder(argv)
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectErrorStream(true)
-          .redirectOutput(logFile.toFile())
-          .start();
+          .redirectOutput(logFile.toFile());
+      builder.environment().putAll(environment);
+      process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + " (" + argv.get(0) + ")", e);
     }

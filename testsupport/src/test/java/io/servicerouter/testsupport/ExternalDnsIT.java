@@ -2,13 +2,17 @@ package io.servicerouter.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.servicerouter.model.Json;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.model.externaldns.Endpoint;
 import io.servicerouter.testsupport.BindServer;
 import io.servicerouter.testsupport.ControlPlane;
 import io.servicerouter.testsupport.ControlPlaneExtension;
 import io.servicerouter.testsupport.DnsLookup;
+import io.servicerouter.testsupport.ExternalDns.Placement;
 import io.servicerouter.testsupport.ExternalDns.Policy;
 import io.servicerouter.testsupport.ExternalDns.Selection;
 import io.servicerouter.testsupport.ExternalDns.Settings;
@@ -16,12 +20,15 @@ import io.servicerouter.testsupport.ExternalDns;
 import io.servicerouter.testsupport.TestDirectories;
 import io.servicerouter.testsupport.TestNamespace;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -29,13 +36,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * DNSEndpoints created through the API server reach BIND through ExternalDNS (rfc2136, TSIG, TXT registry):
  * created, updated and deleted records show in DNS answers, endpoints of another controller are left out, and
  * an upsert-only instance never deletes. The two sync instances select their endpoints one by label, one by
- * annotation.
+ * annotation. Each instance runs exactly the arguments the Helm chart renders for it, and the chart decides the
+ * policy from the cluster's and the zone's regions.
  */
 @ExtendWith(ControlPlaneExtension.class)
 class ExternalDnsIT {
@@ -49,6 +58,7 @@ class ExternalDnsIT {
    */
   private static final Duration SYNC_PERIOD = Duration.ofSeconds(2);
 
+  private static ControlPlane cluster;
   private static BindServer bind;
   private static ExternalDns byLabel;
   private static ExternalDns byAnnotation;
@@ -59,6 +69,7 @@ class ExternalDnsIT {
 
   @BeforeAll
   static void startDns(ControlPlane controlPlane) {
+    cluster = controlPlane;
     bind = BindServer.start("dns", List.of("weu.example.test", "neu.example.test", "frc.example.test"));
     dns = bind.lookup();
     byLabel = ExternalDns.start(controlPlane, bind,
@@ -153,6 +164,89 @@ class ExternalDnsIT {
     System.out.print(report);
     Files.writeString(TestDirectories.logRoot().resolve("dns-latency.txt"), report);
     assertThat(millis).hasSize(LATENCY_SAMPLES);
+  }
+
+  /**
+   * The command line of each instance is the program, the container arguments of the chart's Deployment for its
+   * zone (rendered here from values written as a user writes them), then only {@code --kubeconfig} and
+   * {@code --metrics-address}; the TSIG secret is in the environment variable the Deployment declares, never on
+   * the command line.
+   */
+  @Test
+  void eachInstanceRunsTheChartsArgumentsPlusOnlyKubeconfigAndMetricsAddress() throws IOException {
+    for (ExternalDns instance : List.of(byLabel, byAnnotation, upsertOnly)) {
+      List<String> chartArguments = chartArguments(instance.settings());
+      List<String> commandLine = procEntries(instance.pid(), "cmdline");
+
+      assertThat(commandLine.get(0)).isEqualTo(Binaries.locate().externalDns().toString());
+      assertThat(commandLine.subList(1, commandLine.size() - 2)).isEqualTo(chartArguments);
+      assertThat(commandLine.subList(commandLine.size() - 2, commandLine.size())).satisfiesExactly(
+          kubeconfig -> assertThat(kubeconfig).isEqualTo("--kubeconfig=" + cluster.kubeconfig()),
+          metrics -> assertThat(metrics).matches("--metrics-address=127\\.0\\.0\\.1:[0-9]+"));
+      assertThat(chartArguments).contains("--txt-owner-id=" + instance.settings().controller(),
+          "--policy=" + (instance.policy() == Policy.SYNC ? "sync" : "upsert-only"));
+      assertThat(procEntries(instance.pid(), "environ"))
+          .contains("EXTERNAL_DNS_RFC2136_TSIG_SECRET=" + bind.tsigKey().secret());
+      assertThat(String.join(" ", commandLine)).doesNotContain(bind.tsigKey().secret());
+    }
+  }
+
+  /** The chart renders sync on the zone's home cluster, upsert-only elsewhere, unless set (SPEC §8.2 rule 2). */
+  @ParameterizedTest
+  @CsvSource({"weu, weu, , SYNC", "neu, weu, , UPSERT_ONLY", "neu, weu, SYNC, SYNC",
+      "weu, weu, UPSERT_ONLY, UPSERT_ONLY"})
+  void theChartDecidesThePolicyFromTheRegions(String clusterRegion, String zoneRegion, Policy explicit,
+      Policy rendered) {
+    Settings settings = new Settings("external-dns-weu", "weu.example.test", Selection.LABEL,
+        new Placement(clusterRegion, zoneRegion, Optional.ofNullable(explicit)));
+    Path values = TestDirectories.logDirectory("external-dns-chart").resolve(
+        "policy-" + clusterRegion + "-" + zoneRegion + "-" + explicit + ".yaml");
+
+    assertThat(ExternalDns.render(settings, bind.port(), bind.tsigKey(), values).policy()).isEqualTo(rendered);
+  }
+
+  private static List<String> chartArguments(Settings settings) throws IOException {
+    String values = """
+        externalDns:
+          enabled: true
+          clusterRegion: test
+          domain: %s
+          interval: 1s
+          events: false
+          selection: %s
+          zones:
+            - controller: %s
+              region: test
+              policy: %s
+              provider:
+                rfc2136:
+                  host: 127.0.0.1
+                  port: %d
+                  tsigKeyName: %s
+                  tsigSecretAlg: %s
+                  tsigSecret: {name: tsig, key: secret}
+        """.formatted(settings.zone(), settings.selection() == Selection.LABEL ? "label" : "annotation",
+        settings.controller(), settings.placement().policy().orElseThrow() == Policy.SYNC ? "sync" : "upsert-only",
+        bind.port(), bind.tsigKey().name(), bind.tsigKey().algorithm());
+    Path file = TestDirectories.logDirectory("external-dns-chart").resolve(settings.controller() + ".yaml");
+    Files.writeString(file, values);
+    String manifests = HelmChart.locate().template("release", "namespace",
+        List.of("--values", file.toString(), "--show-only", "templates/externaldns.yaml"));
+    for (String document : manifests.split("(?m)^---\\s*$")) {
+      GenericKubernetesResource object = Json.read(document, GenericKubernetesResource.class);
+      if (object != null && "Deployment".equals(object.getKind())
+          && settings.controller().equals(object.getMetadata().getName())) {
+        return Json.convert(object, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0)
+            .getArgs();
+      }
+    }
+    throw new AssertionError("no Deployment " + settings.controller() + " rendered:\n" + manifests);
+  }
+
+  /** The NUL-separated entries of {@code /proc/<pid>/<file>} (cmdline, environ). */
+  private static List<String> procEntries(long pid, String file) throws IOException {
+    String content = Files.readString(Path.of("/proc", Long.toString(pid), file), StandardCharsets.UTF_8);
+    return List.of(content.split("\0"));
   }
 
   private static ExternalDns syncInstance(Selection selection) {
