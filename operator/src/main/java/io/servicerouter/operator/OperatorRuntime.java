@@ -1,11 +1,15 @@
 package io.servicerouter.operator;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import io.javaoperatorsdk.operator.RegisteredController;
+import io.javaoperatorsdk.operator.api.config.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.servicerouter.model.Labels;
@@ -30,6 +34,7 @@ import io.servicerouter.validation.CrdSchemas;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -45,6 +50,17 @@ public final class OperatorRuntime implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OperatorRuntime.class);
   private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(5);
+  /**
+   * A failed reconcile is retried until it succeeds (JOSDK's default gives up after 5 attempts and then waits for
+   * the next event, which may never come): after 1 s, doubling up to 1 minute between attempts.
+   */
+  private static final GenericRetry RETRY = new GenericRetry().withoutMaxAttempts().setInitialInterval(1000)
+      .setIntervalMultiplier(2).setMaxInterval(60_000);
+  /**
+   * Every primary is re-checked at least this often even without events, so that a missed event (a watch gap)
+   * or an outside change the informers do not show cannot leave it wrong for long. Idle re-checks write nothing.
+   */
+  static final Duration RECHECK_INTERVAL = Duration.ofMinutes(10);
 
   private final KubernetesClient client;
   private final OperatorSettings settings;
@@ -94,7 +110,7 @@ public final class OperatorRuntime implements AutoCloseable {
     operator.register(new GatewayReconciler(context), scoped(GatewayReconciler.KIND, settings));
     operator.register(new ServiceRouteReconciler(context), scoped(ServiceRouteReconciler.KIND, settings));
     operator.register(new AddressRecordsReconciler(context),
-        o -> o.withName(AddressRecordsReconciler.KIND).withLabelSelector("istio"));
+        OperatorRuntime.<Service>named(AddressRecordsReconciler.KIND).andThen(o -> o.withLabelSelector("istio")));
     operator.register(new OrphanedDnsEndpointReconciler(caches, context.generated()),
         generatedObjects(OrphanedDnsEndpointReconciler.NAME, settings));
     operator.register(new OrphanedIstioGatewayReconciler(caches, context.generated()),
@@ -137,18 +153,18 @@ public final class OperatorRuntime implements AutoCloseable {
     }
   }
 
+  /** The controller's name, the retry policy and the re-check interval every controller has. */
   private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> named(String kind) {
-    return o -> o.withName(kind);
+    return o -> o.withName(kind).withRetry(RETRY).withReconciliationMaxInterval(RECHECK_INTERVAL);
   }
 
   private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> scoped(String kind,
       OperatorSettings settings) {
-    return o -> {
-      o.withName(kind);
+    return OperatorRuntime.<P>named(kind).andThen(o -> {
       if (!settings.scope().all()) {
         o.settingNamespaces(new HashSet<>(settings.scope().namespaces()));
       }
-    };
+    });
   }
 
   private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> generatedObjects(String name,
@@ -157,14 +173,24 @@ public final class OperatorRuntime implements AutoCloseable {
         .andThen(o -> o.withLabelSelector(Labels.MANAGED_BY + "=" + Labels.OPERATOR_NAME));
   }
 
+  /** The configurations of the registered controllers (for tests of the retry and re-check policy). */
+  List<ControllerConfiguration<?>> controllerConfigurations() {
+    return operator.getRuntimeInfo().getRegisteredControllers().stream()
+        .<ControllerConfiguration<?>>map(RegisteredController::getConfiguration).toList();
+  }
+
   /** Whether every cache has synced (with the CRD check, what {@code /readyz} reports). */
   public boolean ready() {
     return caches.synced();
   }
 
-  /** Whether event processing is alive (what {@code /healthz} reports). */
+  /**
+   * Whether event processing is alive (what {@code /healthz} reports): JOSDK's event sources are healthy and no
+   * shared informer has stopped. A watch that is reconnecting still counts as alive (the informer retries it
+   * forever); a stopped informer never recovers and leaves the caches stale, so the pod must be restarted.
+   */
   public boolean healthy() {
-    return operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    return operator.getRuntimeInfo().allEventSourcesAreHealthy() && caches.running();
   }
 
   /** Stops the controllers, releases the Lease if held, and stops the caches. */

@@ -32,6 +32,12 @@ import org.slf4j.LoggerFactory;
 public final class SharedCaches implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SharedCaches.class);
+  /**
+   * Only Services carrying this label are cached: the planner reads LoadBalancer Services labelled
+   * {@code istio=<controller>} (SPEC §3.7), and a cluster has many more Services than ingress gateways. A Service
+   * that loses the label leaves the cache as if deleted, which is what it then is for the planner.
+   */
+  private static final String ISTIO_LABEL = "istio";
 
   private final KindCache<ClusterIdentity> clusterIdentities;
   private final KindCache<DNSConfiguration> dnsConfigurations;
@@ -68,7 +74,7 @@ public final class SharedCaches implements AutoCloseable {
         factory.scoped(DNSPolicy.class, SnapshotIndexes.namespaced()),
         factory.scoped(io.servicerouter.model.routing.Gateway.class, SnapshotIndexes.gateways()),
         factory.scoped(ServiceRoute.class, SnapshotIndexes.routes(options)),
-        factory.allNamespaces(Service.class, SnapshotIndexes.services()),
+        factory.labelled(Service.class, ISTIO_LABEL, SnapshotIndexes.services()),
         factory.clusterWide(Namespace.class, Map.of()),
         factory.scoped(DNSEndpoint.class, SnapshotIndexes.generated()),
         factory.scoped(Gateway.class, SnapshotIndexes.generated()));
@@ -99,7 +105,7 @@ public final class SharedCaches implements AutoCloseable {
     return routes;
   }
 
-  /** Every Service (LoadBalancer ones are indexed by their istio label). */
+  /** The Services labelled {@code istio} (LoadBalancer ones are indexed by that label). */
   public KindCache<Service> services() {
     return services;
   }
@@ -124,6 +130,11 @@ public final class SharedCaches implements AutoCloseable {
     List<CompletableFuture<Void>> started = informers().map(informer -> informer.start().toCompletableFuture()).toList();
     CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     LOG.info("shared caches synced ({} informers)", started.size());
+  }
+
+  /** Whether no informer has stopped (a stopped informer never restarts its watch). */
+  public boolean running() {
+    return informers().allMatch(SharedIndexInformer::isRunning);
   }
 
   /** Whether every informer has synced. */
@@ -158,6 +169,12 @@ public final class SharedCaches implements AutoCloseable {
 
     <T extends HasMetadata> KindCache<T> allNamespaces(Class<T> type, Map<String, Function<T, List<String>>> indexers) {
       return KindCache.of(List.of(indexed(client.resources(type).inAnyNamespace().runnableInformer(0), indexers)));
+    }
+
+    <T extends HasMetadata> KindCache<T> labelled(Class<T> type, String label,
+        Map<String, Function<T, List<String>>> indexers) {
+      return KindCache.of(List.of(indexed(client.resources(type).inAnyNamespace().withLabel(label).runnableInformer(0),
+          indexers)));
     }
 
     <T extends HasMetadata> KindCache<T> scoped(Class<T> type, Map<String, Function<T, List<String>>> indexers) {
