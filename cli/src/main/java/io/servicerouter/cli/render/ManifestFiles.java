@@ -1,13 +1,12 @@
 package io.servicerouter.cli.render;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.servicerouter.cli.input.InputDocuments;
-import io.servicerouter.cli.input.InputFailure;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,46 +14,29 @@ import java.util.stream.Stream;
 
 /**
  * Reads the {@code -f} paths of SPEC §6.1 into documents: files as named, directories walked recursively
- * (.yaml, .yml and .json in byte order of their relative path), {@code -} as standard input (YAML, named
- * {@value #STDIN} in messages), YAML streams split into documents (empty ones skipped but counted), {@code v1 List}
- * documents expanded into their items. Bytes become documents in {@link InputDocuments}, with its limits.
+ * (.yaml, .yml and .json in byte order of their relative path), YAML streams split into documents (empty
+ * ones skipped but counted), {@code v1 List} documents expanded into their items.
  */
 public final class ManifestFiles {
 
-  /** The {@code -f} argument that reads standard input. */
-  public static final String STDIN_ARGUMENT = "-";
-  /** The name of standard input in messages. */
-  public static final String STDIN = "<stdin>";
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ManifestFiles() {}
 
-  /** The documents of all paths, in the order of the paths; {@code -} reads {@code stdin}. */
-  public static List<SourceDocument> read(List<String> paths, InputStream stdin) throws InputError {
+  /** The documents of all paths, in the order of the paths. */
+  public static List<SourceDocument> read(List<String> paths) throws InputError {
     List<SourceDocument> documents = new ArrayList<>();
     for (String path : paths) {
-      if (STDIN_ARGUMENT.equals(path)) {
-        addYaml(STDIN, read(STDIN, () -> InputDocuments.read(stdin)), documents);
-        continue;
-      }
       for (String file : files(path)) {
-        byte[] bytes = read(file, () -> InputDocuments.read(Path.of(file)));
-        if (file.endsWith(".json")) {
-          add(new SourceDocument(file, 0, parse(file, () -> List.of(InputDocuments.json(bytes))).get(0)), documents);
-        } else {
-          addYaml(file, bytes, documents);
-        }
+        readFile(file, documents);
       }
     }
     return documents;
   }
 
   private static List<String> files(String argument) throws InputError {
-    Path path;
-    try {
-      path = Path.of(argument);
-    } catch (InvalidPathException e) {
-      throw new InputError(argument, "invalid path");
-    }
+    Path path = Path.of(argument);
     if (!Files.isDirectory(path)) {
       return List.of(argument);
     }
@@ -66,39 +48,35 @@ public final class ManifestFiles {
           .sorted()
           .map(r -> base + r)
           .toList();
-    } catch (IOException | UncheckedIOException e) {
-      throw new InputError(argument, "cannot read directory");
+    } catch (IOException e) {
+      throw new InputError(argument, "cannot read directory: " + e.getMessage());
     }
   }
 
-  /** A step of reading that may fail with a problem of the input. */
-  private interface Step<T> {
-    T run() throws InputFailure;
-  }
-
-  private static byte[] read(String file, Step<byte[]> read) throws InputError {
+  private static void readFile(String file, List<SourceDocument> documents) throws InputError {
+    String text;
     try {
-      return read.run();
-    } catch (InputFailure e) {
-      throw new InputError(file, e.getMessage());
+      text = Files.readString(Path.of(file));
+    } catch (IOException e) {
+      throw new InputError(file, "cannot read file: " + e);
     }
-  }
-
-  private static List<JsonNode> parse(String file, Step<List<JsonNode>> parse) throws InputError {
     try {
-      return parse.run();
-    } catch (InputFailure e) {
-      throw new InputError(e.document().isPresent() ? file + "#" + e.document().getAsInt() : file, e.getMessage());
-    }
-  }
-
-  private static void addYaml(String file, byte[] bytes, List<SourceDocument> documents) throws InputError {
-    List<JsonNode> nodes = parse(file, () -> InputDocuments.yaml(bytes));
-    for (int index = 0; index < nodes.size(); index++) {
-      JsonNode node = nodes.get(index);
-      if (node != null && !node.isNull() && !node.isMissingNode()) {
-        add(new SourceDocument(file, index, node), documents);
+      if (file.endsWith(".json")) {
+        add(new SourceDocument(file, 0, JSON.readTree(text)), documents);
+        return;
       }
+      MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(YAML.getFactory().createParser(text));
+      for (int index = 0; it.hasNextValue(); index++) {
+        JsonNode node = it.nextValue();
+        if (node != null && !node.isNull() && !node.isMissingNode()) {
+          add(new SourceDocument(file, index, node), documents);
+        }
+      }
+    } catch (JsonProcessingException e) {
+      throw new InputError(file, "syntax error: " + e.getOriginalMessage()
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+    } catch (IOException | RuntimeException e) {
+      throw new InputError(file, "syntax error: " + e.getMessage());
     }
   }
 
@@ -111,11 +89,7 @@ public final class ManifestFiles {
       throw new InputError(document.location(), "document has no apiVersion or kind");
     }
     if ("v1".equals(node.get("apiVersion").asText()) && "List".equals(node.get("kind").asText())) {
-      JsonNode items = node.path("items");
-      if (!items.isArray() && !items.isMissingNode() && !items.isNull()) {
-        throw new InputError(document.location(), "items of a v1 List must be a list");
-      }
-      for (JsonNode item : items) {
+      for (JsonNode item : node.path("items")) {
         add(new SourceDocument(document.file(), document.index(), item), documents);
       }
       return;
