@@ -22,6 +22,7 @@ import io.servicerouter.planner.Options;
 import io.servicerouter.planner.Vocabulary;
 import io.servicerouter.testsupport.Binaries;
 import io.servicerouter.testsupport.ControlPlane;
+import io.servicerouter.testsupport.LocalHttp;
 import io.servicerouter.testsupport.ControlPlaneExtension;
 import io.servicerouter.testsupport.FreePorts;
 import io.servicerouter.testsupport.ManagedProcess;
@@ -30,10 +31,6 @@ import io.servicerouter.testsupport.TestDirectories;
 import io.servicerouter.testsupport.TestNamespace;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,7 +65,6 @@ class DashboardMetricsIT {
       "on", "ignoring", "group_left", "group_right", "inf", "nan");
   /** Series Prometheus makes itself for every target. */
   private static final Set<String> PROMETHEUS_OWN = Set.of("up");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final List<AutoCloseable> cleanup = new ArrayList<>();
 
@@ -273,10 +269,10 @@ class DashboardMetricsIT {
         });
     System.gc(); // a GC pause to report
     String url = "http://127.0.0.1:" + server.port() + "/metrics";
-    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(get(url)).hasValueSatisfying(body -> assertThat(body)
-        .contains("servicerouter_config_convergence_seconds{source=\"clusteridentity\"}",
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(LocalHttp.get(url))
+        .hasValueSatisfying(body -> assertThat(body).contains("servicerouter_config_convergence_seconds{source=\"clusteridentity\"}",
             "servicerouter_adopted_regions{region=\"neu\"} 1", "jvm_gc_pause_seconds_count{")));
-    return get(url).orElseThrow();
+    return LocalHttp.get(url).orElseThrow();
   }
 
   /**
@@ -296,10 +292,10 @@ class DashboardMetricsIT {
         StateDirectories.fresh(controlPlane.name() + "-" + name).resolve("run"));
     cleanup.add(process::stop);
     String url = "http://" + address + "/metrics";
-    process.awaitReady("first ExternalDNS sync", TIMEOUT, () -> get(url)
+    process.awaitReady("first ExternalDNS sync", TIMEOUT, () -> LocalHttp.get(url)
         .filter(body -> body.lines().anyMatch(line -> line.matches(
             "external_dns_controller_last_sync_timestamp_seconds [1-9].*"))).isPresent());
-    return get(url).orElseThrow();
+    return LocalHttp.get(url).orElseThrow();
   }
 
   private <T extends HasMetadata> T created(KubernetesClient client, String yaml, Class<T> type) {
@@ -308,19 +304,5 @@ class DashboardMetricsIT {
       cleanup.add(() -> client.resource(object).delete());
     }
     return object;
-  }
-
-  /** The body of a GET that answers 200, or empty when the endpoint does not answer (yet). */
-  private static Optional<String> get(String url) {
-    try {
-      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
   }
 }
