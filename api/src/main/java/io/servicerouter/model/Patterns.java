@@ -16,6 +16,12 @@ public final class Patterns {
   /** A DNS domain of at least two labels ending in an alphabetic top-level label. */
   public static final String DOMAIN = "^([a-z0-9]+(-[a-z0-9]+)*\\.)+[a-z]{2,}$";
 
+  /**
+   * Dot-separated labels of 1 to {@value #DNS1123_LABEL_MAX} characters: the label length a DNS name allows, which
+   * {@link #DOMAIN} does not bound (checked by a CEL rule, since a schema has one pattern per field).
+   */
+  public static final String DOMAIN_LABEL_LENGTHS = "^([^.]{1," + DNS1123_LABEL_MAX + "}[.])*[^.]{1," + DNS1123_LABEL_MAX + "}$";
+
   /** A Gateway's {@code spec.targetPostfix} (a status rule): lowercase alphanumeric words joined by hyphens. */
   public static final String TARGET_POSTFIX = "^[a-z0-9]+(-[a-z0-9]+)*$";
 

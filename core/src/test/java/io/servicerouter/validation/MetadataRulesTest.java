@@ -63,4 +63,38 @@ class MetadataRulesTest {
     assertThat(MetadataRules.check(Fixtures.yaml("m: x").get("m"))).extracting(Problem::toString)
         .containsExactly("metadata: Invalid value: \"x\": must be of type object");
   }
+
+  @Test
+  void everyObjectMetaFieldMustHaveItsType() {
+    assertThat(check("name: web\nnamespace: 5")).containsExactly("metadata.namespace: Invalid value: 5: must be of type string");
+    assertThat(check("name: web\nlabels: [a]")).containsExactly("metadata.labels: Invalid value: [\"a\"]: must be of type object");
+    assertThat(check("name: web\nannotations: {a: b, c: 1, d: [x]}")).containsExactly(
+        "metadata.annotations.c: Invalid value: 1: must be of type string",
+        "metadata.annotations.d: Invalid value: [\"x\"]: must be of type string");
+    assertThat(check("name: web\ngeneration: '2'")).containsExactly("metadata.generation: Invalid value: \"2\": must be of type integer");
+    assertThat(check("name: web\ngeneration: 1.5")).containsExactly("metadata.generation: Invalid value: 1.5: must be of type integer");
+    assertThat(check("name: web\nfinalizers: [a, 1]")).containsExactly("metadata.finalizers[1]: Invalid value: 1: must be of type string");
+    assertThat(check("name: web\nownerReferences: {a: b}"))
+        .containsExactly("metadata.ownerReferences: Invalid value: {\"a\":\"b\"}: must be of type array");
+    assertThat(check("name: web\nuid: {a: 1}")).containsExactly("metadata.uid: Invalid value: {\"a\":1}: must be of type string");
+  }
+
+  @Test
+  void timestampsAreRfc3339DateTimes() {
+    assertThat(check("name: web\ncreationTimestamp: '2024-01-31T12:00:00Z'\ndeletionTimestamp: null")).isEmpty();
+    assertThat(check("name: web\ncreationTimestamp: yesterday")).singleElement().asString()
+        .startsWith("metadata.creationTimestamp: Invalid value: \"yesterday\": must be an RFC 3339 date-time");
+    assertThat(check("name: web\ncreationTimestamp: 12")).containsExactly(
+        "metadata.creationTimestamp: Invalid value: 12: must be of type string");
+  }
+
+  @Test
+  void checkTypesLeavesNamesToTheKindsRules() {
+    assertThat(MetadataRules.checkTypes(Fixtures.yaml("name: Web_1\nnamespace: a.b"))).isEmpty();
+    assertThat(MetadataRules.checkTypes(Fixtures.yaml("namespace: a"))).extracting(Problem::toString)
+        .containsExactly("metadata.name: Required value");
+    assertThat(MetadataRules.checkTypes(Fixtures.yaml("name: [a]\nlabels: {a: 1}"))).extracting(Problem::toString)
+        .containsExactly("metadata.name: Invalid value: [\"a\"]: must be of type string",
+            "metadata.labels.a: Invalid value: 1: must be of type string");
+  }
 }

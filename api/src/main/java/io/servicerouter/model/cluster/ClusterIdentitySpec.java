@@ -30,6 +30,8 @@ public class ClusterIdentitySpec {
 
   @Required
   @Pattern(Patterns.DOMAIN)
+  @ValidationRule(value = "self.matches('" + Patterns.DOMAIN_LABEL_LENGTHS + "')",
+      message = "each label of the domain must be at most " + Patterns.DNS1123_LABEL_MAX + " characters")
   private String domain;
 
   @Required

@@ -1,32 +1,27 @@
 package io.servicerouter.cli.migrate;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
+import io.servicerouter.cli.input.InputDocuments;
+import io.servicerouter.cli.input.InputFailure;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads the {@code -f} files of {@code migrate-helm-values}: each is a values mapping or a Flux
  * {@code HelmRelease} whose {@code spec.values} is used, and the files are merged in order as Helm merges
- * them.
+ * them. Files are read by {@link InputDocuments}, as {@code render} reads manifests (duplicate keys refused, the
+ * same size and nesting limits).
  */
 public final class ValuesFiles {
 
   private static final String HELM_RELEASE_API_GROUP = "helm.toolkit.fluxcd.io/";
   private static final String CHART_NAME = "multi-region-service-router";
-  private static final YAMLMapper YAML = YAMLMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /**
    * The merged values and the warnings about them.
@@ -44,7 +39,7 @@ public final class ValuesFiles {
    * @throws ValuesFileException for the first file that cannot be used
    */
   public static Merged readMerged(List<Path> files) throws ValuesFileException {
-    ObjectNode merged = YAML.createObjectNode();
+    ObjectNode merged = NODES.objectNode();
     List<String> warnings = new ArrayList<>();
     for (Path file : files) {
       merged = HelmValuesMerge.merge(merged, values(file, documents(file), warnings));
@@ -58,20 +53,13 @@ public final class ValuesFiles {
       throw new ValuesFileException(file.toString(), "is a directory, not a values file");
     }
     List<JsonNode> documents = new ArrayList<>();
-    try (JsonParser parser = YAML.createParser(Files.newBufferedReader(file))) {
-      while (parser.nextToken() != null) {
-        JsonNode document = YAML.readTree(parser);
+    try {
+      for (JsonNode document : InputDocuments.yaml(InputDocuments.read(file))) {
         if (document != null && !document.isNull()) {
           documents.add(document);
         }
       }
-    } catch (JsonProcessingException e) {
-      throw new ValuesFileException(file.toString(), syntaxError(e));
-    } catch (NoSuchFileException e) {
-      throw new ValuesFileException(file.toString(), "no such file");
-    } catch (AccessDeniedException e) {
-      throw new ValuesFileException(file.toString(), "permission denied");
-    } catch (IOException e) {
+    } catch (InputFailure e) {
       throw new ValuesFileException(file.toString(), e.getMessage());
     }
     return documents;
@@ -85,7 +73,7 @@ public final class ValuesFiles {
   private static ObjectNode values(Path file, List<JsonNode> documents, List<String> warnings)
       throws ValuesFileException {
     if (documents.isEmpty()) {
-      return YAML.createObjectNode();
+      return NODES.objectNode();
     }
     if (documents.size() == 1 && !isHelmRelease(documents.get(0))) {
       return mapping(file, documents.get(0), "values");
@@ -102,7 +90,7 @@ public final class ValuesFiles {
     if (spec.has("valuesFrom")) {
       warnings.add(file + ": warning: spec.valuesFrom is ignored; pass those values as another -f file");
     }
-    return spec.hasNonNull("values") ? mapping(file, spec.get("values"), "spec.values") : YAML.createObjectNode();
+    return spec.hasNonNull("values") ? mapping(file, spec.get("values"), "spec.values") : NODES.objectNode();
   }
 
   private static ObjectNode mapping(Path file, JsonNode node, String what) throws ValuesFileException {
@@ -121,16 +109,5 @@ public final class ValuesFiles {
   private static boolean isRouterChart(JsonNode release) {
     String chart = release.path("spec").path("chart").path("spec").path("chart").asText();
     return chart.equals(CHART_NAME) || chart.endsWith("/" + CHART_NAME);
-  }
-
-  /** A parser message without SnakeYAML's source excerpt: the problem and where it is. */
-  private static String syntaxError(JsonProcessingException e) {
-    if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
-      return yaml.getProblem() + " (line " + (yaml.getProblemMark().getLine() + 1)
-          + ", column " + (yaml.getProblemMark().getColumn() + 1) + ")";
-    }
-    String location = e.getLocation() == null ? ""
-        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-    return e.getOriginalMessage() + location;
   }
 }

@@ -1,12 +1,13 @@
 package io.servicerouter.cli.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.servicerouter.cli.input.InputDocuments;
+import io.servicerouter.cli.input.InputFailure;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,29 +15,46 @@ import java.util.stream.Stream;
 
 /**
  * Reads the {@code -f} paths of SPEC §6.1 into documents: files as named, directories walked recursively
- * (.yaml, .yml and .json in byte order of their relative path), YAML streams split into documents (empty
- * ones skipped but counted), {@code v1 List} documents expanded into their items.
+ * (.yaml, .yml and .json in byte order of their relative path), {@code -} as standard input (YAML, named
+ * {@value #STDIN} in messages), YAML streams split into documents (empty ones skipped but counted), {@code v1 List}
+ * documents expanded into their items. Bytes become documents in {@link InputDocuments}, with its limits.
  */
 public final class ManifestFiles {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The {@code -f} argument that reads standard input. */
+  public static final String STDIN_ARGUMENT = "-";
+  /** The name of standard input in messages. */
+  public static final String STDIN = "<stdin>";
 
   private ManifestFiles() {}
 
-  /** The documents of all paths, in the order of the paths. */
-  public static List<SourceDocument> read(List<String> paths) throws InputError {
+  /** The documents of all paths, in the order of the paths; {@code -} reads {@code stdin}. */
+  public static List<SourceDocument> read(List<String> paths, InputStream stdin) throws InputError {
     List<SourceDocument> documents = new ArrayList<>();
     for (String path : paths) {
+      if (STDIN_ARGUMENT.equals(path)) {
+        addYaml(STDIN, read(STDIN, () -> InputDocuments.read(stdin)), documents);
+        continue;
+      }
       for (String file : files(path)) {
-        readFile(file, documents);
+        byte[] bytes = read(file, () -> InputDocuments.read(Path.of(file)));
+        if (file.endsWith(".json")) {
+          add(new SourceDocument(file, 0, parse(file, () -> List.of(InputDocuments.json(bytes))).get(0)), documents);
+        } else {
+          addYaml(file, bytes, documents);
+        }
       }
     }
     return documents;
   }
 
   private static List<String> files(String argument) throws InputError {
-    Path path = Path.of(argument);
+    Path path;
+    try {
+      path = Path.of(argument);
+    } catch (InvalidPathException e) {
+      throw new InputError(argument, "invalid path");
+    }
     if (!Files.isDirectory(path)) {
       return List.of(argument);
     }
@@ -48,35 +66,39 @@ public final class ManifestFiles {
           .sorted()
           .map(r -> base + r)
           .toList();
-    } catch (IOException e) {
-      throw new InputError(argument, "cannot read directory: " + e.getMessage());
+    } catch (IOException | UncheckedIOException e) {
+      throw new InputError(argument, "cannot read directory");
     }
   }
 
-  private static void readFile(String file, List<SourceDocument> documents) throws InputError {
-    String text;
+  /** A step of reading that may fail with a problem of the input. */
+  private interface Step<T> {
+    T run() throws InputFailure;
+  }
+
+  private static byte[] read(String file, Step<byte[]> read) throws InputError {
     try {
-      text = Files.readString(Path.of(file));
-    } catch (IOException e) {
-      throw new InputError(file, "cannot read file: " + e);
+      return read.run();
+    } catch (InputFailure e) {
+      throw new InputError(file, e.getMessage());
     }
+  }
+
+  private static List<JsonNode> parse(String file, Step<List<JsonNode>> parse) throws InputError {
     try {
-      if (file.endsWith(".json")) {
-        add(new SourceDocument(file, 0, JSON.readTree(text)), documents);
-        return;
+      return parse.run();
+    } catch (InputFailure e) {
+      throw new InputError(e.document().isPresent() ? file + "#" + e.document().getAsInt() : file, e.getMessage());
+    }
+  }
+
+  private static void addYaml(String file, byte[] bytes, List<SourceDocument> documents) throws InputError {
+    List<JsonNode> nodes = parse(file, () -> InputDocuments.yaml(bytes));
+    for (int index = 0; index < nodes.size(); index++) {
+      JsonNode node = nodes.get(index);
+      if (node != null && !node.isNull() && !node.isMissingNode()) {
+        add(new SourceDocument(file, index, node), documents);
       }
-      MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(YAML.getFactory().createParser(text));
-      for (int index = 0; it.hasNextValue(); index++) {
-        JsonNode node = it.nextValue();
-        if (node != null && !node.isNull() && !node.isMissingNode()) {
-          add(new SourceDocument(file, index, node), documents);
-        }
-      }
-    } catch (JsonProcessingException e) {
-      throw new InputError(file, "syntax error: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
-    } catch (IOException | RuntimeException e) {
-      throw new InputError(file, "syntax error: " + e.getMessage());
     }
   }
 
@@ -89,7 +111,11 @@ public final class ManifestFiles {
       throw new InputError(document.location(), "document has no apiVersion or kind");
     }
     if ("v1".equals(node.get("apiVersion").asText()) && "List".equals(node.get("kind").asText())) {
-      for (JsonNode item : node.path("items")) {
+      JsonNode items = node.path("items");
+      if (!items.isArray() && !items.isMissingNode() && !items.isNull()) {
+        throw new InputError(document.location(), "items of a v1 List must be a list");
+      }
+      for (JsonNode item : items) {
         add(new SourceDocument(document.file(), document.index(), item), documents);
       }
       return;

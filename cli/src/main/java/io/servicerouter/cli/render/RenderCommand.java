@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
+import io.servicerouter.cli.input.InputDocuments;
 import io.servicerouter.cli.output.FormatConverter;
+import io.servicerouter.cli.output.Lines;
 import io.servicerouter.cli.output.ManifestWriter;
 import io.servicerouter.model.Json;
 import io.servicerouter.model.ObservedStatus;
@@ -19,6 +21,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,10 +30,18 @@ import picocli.CommandLine.Spec;
 /**
  * {@code servicerouter render} (SPEC §6.1): the operator's evaluation of a set of manifests without a
  * cluster. It prints the DNSEndpoints and Istio Gateways the operator would write and, with
- * {@code --status}, the status of every input object.
+ * {@code --status}, the status of every input object. Whatever the input holds, stderr gets message lines of SPEC
+ * §6.1 only: a failure this command did not foresee is one {@code render: error: internal error} line, never a
+ * Java exception.
  */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Print the DNSEndpoints and Istio Gateways the operator would write for the given manifests.",
+    description = {"Print the DNSEndpoints and Istio Gateways the operator would write for the given manifests.",
+        "",
+        "Input limits: a file (or standard input) of at most " + InputDocuments.MAX_INPUT_MIB + " MiB, so a v1 List"
+            + " of that size from kubectl get -o yaml is accepted; mappings and lists nested at most "
+            + InputDocuments.MAX_DEPTH + " deep; per YAML document at most " + InputDocuments.MAX_ALIASES
+            + " aliases, adding at most " + InputDocuments.MAX_ALIAS_NODES + " values. A key twice in one mapping is an"
+            + " error, as in kubectl."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:rendered", "1:unreadable input or usage error", "2:an input object is invalid"})
 public final class RenderCommand implements Callable<Integer> {
@@ -44,7 +55,8 @@ public final class RenderCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "-f", required = true, paramLabel = "PATH",
-      description = "Manifest file or directory (recursive: .yaml, .yml, .json); repeatable.")
+      description = "Manifest file or directory (recursive: .yaml, .yml, .json), or - for standard input (YAML);"
+          + " repeatable.")
   List<String> paths;
 
   @Option(names = "--status", description = "Also print every input object with the status the operator would write.")
@@ -65,16 +77,30 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (paths.stream().filter(ManifestFiles.STDIN_ARGUMENT::equals).count() > 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "option '-f': standard input (-) can be read only once");
+    }
+    try {
+      return render(spec.commandLine().getOut(), err);
+    } catch (OutOfMemoryError e) {
+      err.println("render: error: out of memory; give Java a larger heap, e.g. SERVICEROUTER_JAVA_OPTS=-Xmx4g");
+    } catch (RuntimeException | StackOverflowError e) {
+      err.println("render: error: internal error; please report it with the input that caused it");
+    }
+    err.flush();
+    return EXIT_ERROR;
+  }
+
+  private int render(PrintWriter out, PrintWriter err) {
     RenderInputs inputs;
     try {
-      inputs = RenderInputs.of(ManifestFiles.read(paths), CrdSchemas.fromClasspath());
+      inputs = RenderInputs.of(ManifestFiles.read(paths, System.in), CrdSchemas.fromClasspath());
     } catch (InputError e) {
-      err.println(e.getMessage());
+      err.println(Lines.printable(e.getMessage()));
       return EXIT_ERROR;
     }
-    inputs.messages().forEach(err::println);
+    inputs.messages().forEach(line -> err.println(Lines.printable(line)));
     if (inputs.rejected()) {
       return EXIT_REJECTED;
     }

@@ -1,6 +1,8 @@
 package io.servicerouter.cli.render;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -12,8 +14,11 @@ import io.servicerouter.planner.ObjectKey;
 import io.servicerouter.validation.CrdSchemas;
 import io.servicerouter.validation.MetadataRules;
 import io.servicerouter.validation.Problem;
+import io.servicerouter.validation.Reasons;
 import io.servicerouter.validation.Validated;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +27,9 @@ import java.util.Map;
 /**
  * The renderer's input set (SPEC §6.1 Inputs and Validation): supported kinds picked from the documents,
  * namespaces normalized, unknown fields pruned and defaults applied exactly as the API server would, every
- * schema and CEL problem collected as a rejection line, and later duplicates replacing earlier ones.
+ * schema and CEL problem collected as a rejection line, and later duplicates replacing earlier ones. A value
+ * of the wrong type anywhere, metadata and the core kinds included, is a rejection line too: nothing of the
+ * input reaches the typed model unchecked.
  */
 public final class RenderInputs {
 
@@ -64,24 +71,36 @@ public final class RenderInputs {
     }
     normalizeNamespace(node, Namespaced.class.isAssignableFrom(type));
     ObjectNode stored = node;
+    List<Problem> problems = new ArrayList<>();
     if (type != Service.class && type != Namespace.class) {
       Validated validated = schemas.validatorFor(kind).validate(node);
       for (String field : validated.unknownFields()) {
         messages.add(document.location() + ": warning: unknown field \"" + field + "\"");
       }
-      List<Problem> problems = new ArrayList<>(MetadataRules.check(node.path("metadata")));
+      problems.addAll(MetadataRules.check(node.path("metadata")));
       problems.addAll(validated.problems());
-      String name = node.path("metadata").path("name").isTextual() ? node.path("metadata").path("name").asText() : "<unnamed>";
-      for (Problem problem : problems) {
-        messages.add(document.location() + ": " + kind + "/" + name + ": " + problem);
-        rejected = true;
-      }
-      if (!problems.isEmpty()) {
-        return;
-      }
       stored = validated.object();
+    } else {
+      problems.addAll(MetadataRules.checkTypes(node.path("metadata")));
+      nullItems(node, "", problems);
     }
-    HasMetadata object = Json.convert(stored, type);
+    HasMetadata object = null;
+    if (problems.isEmpty()) {
+      try {
+        object = Json.convert(stored, type);
+      } catch (IllegalArgumentException e) {
+        problems.add(conversionProblem(e, stored));
+      }
+    }
+    if (!problems.isEmpty()) {
+      JsonNode name = node.path("metadata").path("name");
+      String shownName = name.isTextual() && !name.textValue().isEmpty() ? name.textValue() : "<unnamed>";
+      for (Problem problem : problems) {
+        messages.add(document.location() + ": " + kind + "/" + shownName + ": " + problem);
+      }
+      rejected = true;
+      return;
+    }
     String key = apiVersion + "/" + kind + "/" + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
     Accepted earlier = accepted.get(key);
     if (earlier != null) {
@@ -92,17 +111,96 @@ public final class RenderInputs {
     accepted.put(key, new Accepted(object, stored, position));
   }
 
+  /**
+   * Drops the namespace of a cluster-scoped object and gives a namespaced one without a namespace
+   * {@value #DEFAULT_NAMESPACE}; a namespace that is not a string is left for {@link MetadataRules} to reject.
+   */
   private static void normalizeNamespace(ObjectNode node, boolean namespaced) {
     JsonNode metadata = node.path("metadata");
     if (!metadata.isObject()) {
       return;
     }
     ObjectNode meta = (ObjectNode) metadata;
+    JsonNode namespace = meta.path("namespace");
+    if (!namespace.isMissingNode() && !namespace.isNull() && !namespace.isTextual()) {
+      return;
+    }
     if (!namespaced) {
       meta.remove("namespace");
-    } else if (!meta.path("namespace").isTextual() || meta.get("namespace").asText().isEmpty()) {
+    } else if (!namespace.isTextual() || namespace.textValue().isEmpty()) {
       meta.put("namespace", DEFAULT_NAMESPACE);
     }
+  }
+
+  /**
+   * Adds a problem for every {@code null} list item of a core kind's object: the typed model would carry it as a
+   * {@code null} element (the API server decodes it as an empty object); render refuses it instead.
+   */
+  private static void nullItems(JsonNode value, String path, List<Problem> problems) {
+    if (value.isObject()) {
+      value.properties().forEach(field ->
+          nullItems(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), problems));
+    } else if (value.isArray()) {
+      for (int i = 0; i < value.size(); i++) {
+        if (value.get(i).isNull()) {
+          problems.add(new Problem(path + "[" + i + "]", Reasons.invalid(value.get(i), "a list item must not be null")));
+        } else {
+          nullItems(value.get(i), path + "[" + i + "]", problems);
+        }
+      }
+    }
+  }
+
+  /**
+   * The problem of a value the typed model cannot take (the type checks above cover what render plans with; this
+   * names whatever else a core kind's field holds of the wrong type): at the field Jackson names, with its value.
+   */
+  private static Problem conversionProblem(IllegalArgumentException e, JsonNode object) {
+    JsonMappingException mapping = null;
+    for (Throwable cause = e; cause != null && mapping == null; cause = cause.getCause()) {
+      mapping = cause instanceof JsonMappingException m ? m : null;
+    }
+    StringBuilder path = new StringBuilder();
+    JsonNode value = object;
+    for (JsonMappingException.Reference step : mapping == null ? List.<JsonMappingException.Reference>of() : mapping.getPath()) {
+      if (step.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+        value = value.path(step.getFieldName());
+      } else if (step.getIndex() >= 0) {
+        path.append('[').append(step.getIndex()).append(']');
+        value = value.path(step.getIndex());
+      }
+    }
+    String field = path.isEmpty() ? "spec" : path.toString();
+    if (value.isMissingNode()) {
+      value = object.path(field);
+    }
+    String expected = mapping instanceof MismatchedInputException mismatch ? typeName(mismatch.getTargetType()) : null;
+    return new Problem(field, Reasons.invalid(value, expected == null
+        ? "cannot be read as this field's type (out of range or malformed)" : "must be of type " + expected));
+  }
+
+  private static String typeName(Class<?> type) {
+    if (type == null) {
+      return null;
+    }
+    if (CharSequence.class.isAssignableFrom(type) || type == Character.class || type == char.class) {
+      return "string";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "boolean";
+    }
+    if (type == Integer.class || type == Long.class || type == Short.class || type == int.class || type == long.class
+        || type == short.class || type == BigInteger.class) {
+      return "integer";
+    }
+    if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+      return "number";
+    }
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "array";
+    }
+    return type.isEnum() ? "string" : "object";
   }
 
   private static Class<? extends HasMetadata> supportedType(String apiVersion, String kind) {

@@ -78,7 +78,7 @@ class ValuesFilesTest {
   @Test
   void unusableFilesAreReportedWithTheirName() throws IOException {
     assertError(write("- a\n"), "values must be a mapping, not a list");
-    assertError(write("region: neu\nregion: weu\n"), "Duplicate field 'region' (line 2, column 7)");
+    assertError(write("region: neu\nregion: weu\n"), "key \"region\" appears twice in one mapping (line 2, column 7)");
     assertError(write("apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nspec: {values: [a]}\n"),
         "spec.values must be a mapping, not a list");
     assertError(dir, "is a directory, not a values file");

@@ -86,7 +86,7 @@ class RenderCommandTest {
     Path invalid = Path.of("src/test/resources/fixtures/invalid-dnspolicy-mode-unsupported.yaml");
     CliRun run = CliRun.of("render", "-f", invalid.toString(), "-f", bad.toString());
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).startsWith(bad + ": error: ");
+    assertThat(run.err()).startsWith(bad + "#0: error: ");
     assertThat(run.out()).isEmpty();
   }
 
