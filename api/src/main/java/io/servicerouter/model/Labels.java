@@ -24,6 +24,14 @@ public final class Labels {
   public static final String LABEL_RESOURCE_TYPE = "router.io/resource-type";
   /** Value of {@link #LABEL_RESOURCE_TYPE} on address DNSEndpoints. */
   public static final String RESOURCE_TYPE_GATEWAY_SERVICE = "gateway-service";
+  /** Value of {@link #LABEL_RESOURCE_TYPE} on the grouped route DNSEndpoints of a namespace (SPEC §4.6). */
+  public static final String RESOURCE_TYPE_SERVICE_ROUTES = "service-routes";
+  /**
+   * Annotation of a grouped route DNSEndpoint: the names of the ServiceRoutes its endpoints belong to, comma
+   * separated, in endpoint order. An annotation, not endpoint labels, which ExternalDNS would copy into its TXT
+   * registry records.
+   */
+  public static final String ANNOTATION_ROUTES = "router.io/routes";
   /** Label: target postfix of an address DNSEndpoint. */
   public static final String LABEL_TARGET_POSTFIX = "router.io/target-postfix";
   /** Label: the routing Gateway of an Istio Gateway. */

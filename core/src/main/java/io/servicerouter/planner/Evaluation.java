@@ -8,6 +8,7 @@ import io.servicerouter.model.cluster.DNSConfiguration;
 import io.servicerouter.model.cluster.DNSConfigurationStatus;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.model.routing.DNSPolicy;
+import io.servicerouter.model.routing.DNSPolicyStatus;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
 import java.util.HashMap;
@@ -39,6 +40,7 @@ public final class Evaluation {
   private final Map<ObjectKey, Boolean> eligibility = new HashMap<>();
   private final Map<ObjectKey, List<String>> routeProblems = new HashMap<>();
   private final Map<List<String>, ServiceRoute> hostnameOwners = new HashMap<>();
+  private final Map<String, RouteGroupPlan> routeGroups = new HashMap<>();
 
   /** Starts an evaluation of the snapshot under the options. */
   public Evaluation(Snapshot snapshot, Options options) {
@@ -77,6 +79,31 @@ public final class Evaluation {
       policies.put(ObjectKey.of(policy), result);
     }
     return result;
+  }
+
+  /**
+   * The status of a DNSPolicy: {@link #policy}'s, and for the authoritative policy of a namespace in the
+   * namespace layout also its grouped DNSEndpoints, their record counts and any group name a foreign object holds
+   * (SPEC §4.6).
+   */
+  public DNSPolicyStatus policyStatus(DNSPolicy policy) {
+    PolicyResult result = policy(policy);
+    String namespace = policy.getMetadata().getNamespace();
+    boolean authoritative = namespacePolicy(namespace).filter(p -> ObjectKey.same(p.policy(), policy)).isPresent();
+    if (!options.grouped() || !authoritative) {
+      return result.status();
+    }
+    return PolicyRules.withGroups(result.status(), routeGroups(namespace));
+  }
+
+  /** The grouped route DNSEndpoints of a namespace (SPEC §4.6; in the route layout, the retiring of stored ones). */
+  public RouteGroupPlan routeGroups(String namespace) {
+    RouteGroupPlan plan = routeGroups.get(namespace);
+    if (plan == null) {
+      plan = RouteGroupRules.evaluate(namespace, this, snapshot);
+      routeGroups.put(namespace, plan);
+    }
+    return plan;
   }
 
   /** The evaluation of the authoritative DNSPolicy of a namespace, if it has one. */
@@ -184,6 +211,18 @@ public final class Evaluation {
       }
     }
     return false;
+  }
+
+  /**
+   * The first foreign object (SPEC §4.6) holding a group name of one of the controllers in the route's namespace:
+   * it makes the group names of that controller taken.
+   */
+  Optional<DNSEndpoint> routeGroupTaken(String namespace, List<String> controllers) {
+    return snapshot.existing().stream()
+        .flatMap(e -> e.routeGroups(namespace).stream())
+        .filter(object -> !RouteGroups.isOwned(object)
+            && controllers.contains(RouteGroups.controllerOf(object.getMetadata().getName()).orElseThrow()))
+        .min(java.util.Comparator.comparing(object -> object.getMetadata().getName()));
   }
 
   /** Row 5 of SPEC §3.7: an Istio Gateway with the Gateway's name exists and is not owned by it. */

@@ -15,6 +15,7 @@ import io.servicerouter.model.cluster.ExternalDNSController;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.model.externaldns.DNSEndpointSpec;
 import io.servicerouter.model.externaldns.Endpoint;
+import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
 import java.util.List;
@@ -53,6 +54,28 @@ public final class Generated {
     return dnsEndpoint(metadata(routeEndpointName(route.getMetadata().getName(), controller.getName()),
             route.getMetadata().getNamespace(), labels, controller.getName(), ownerReference(route, true)),
         List.of(new Endpoint(hostname, "CNAME", List.of(targetHost), recordTTL)));
+  }
+
+  /**
+   * A grouped route DNSEndpoint of SPEC §4.6: the records of a namespace's routes for one controller (or one shard
+   * of them), owned by the namespace's authoritative DNSPolicy.
+   *
+   * @param name the group (or shard) name, see {@link RouteGroups#name}
+   * @param records the records in endpoint order, each with the route it belongs to
+   */
+  static DNSEndpoint routeGroup(String name, DNSPolicy owner, ExternalDNSController controller,
+      List<RouteRecord> records) {
+    String namespace = owner.getMetadata().getNamespace();
+    Map<String, String> labels = new TreeMap<>();
+    labels.put(MANAGED_BY, OPERATOR_NAME);
+    labels.put(LABEL_CONTROLLER, controller.getName());
+    labels.put(LABEL_REGION, controller.getRegion());
+    labels.put(LABEL_RESOURCE_TYPE, RESOURCE_TYPE_SERVICE_ROUTES);
+    labels.put(LABEL_SOURCE_NAMESPACE, namespace);
+    ObjectMeta metadata = metadata(name, namespace, labels, controller.getName(), ownerReference(owner, true));
+    metadata.getAnnotations().put(ANNOTATION_ROUTES,
+        String.join(",", records.stream().map(RouteRecord::route).toList()));
+    return dnsEndpoint(metadata, records.stream().map(RouteRecord::endpoint).toList());
   }
 
   /** The address DNSEndpoint of SPEC §4.4. */
@@ -99,7 +122,7 @@ public final class Generated {
         .withName(name)
         .withNamespace(namespace)
         .withLabels(labels)
-        .withAnnotations(Map.of(ANNOTATION_CONTROLLER, controller))
+        .withAnnotations(new TreeMap<>(Map.of(ANNOTATION_CONTROLLER, controller)))
         .withOwnerReferences(owner)
         .build();
   }

@@ -104,6 +104,11 @@ public class IndexedSnapshot implements Snapshot {
   }
 
   @Override
+  public Collection<ServiceRoute> routesIn(String namespace) {
+    return stores.routes().byIndex(SnapshotIndexes.BY_NAMESPACE, namespace);
+  }
+
+  @Override
   public Collection<ServiceRoute> routesOfGateway(String gatewayNamespace, String gatewayName) {
     return stores.routes().byIndex(SnapshotIndexes.ROUTES_BY_GATEWAY,
         SnapshotIndexes.key(new ObjectKey(gatewayNamespace, gatewayName)));

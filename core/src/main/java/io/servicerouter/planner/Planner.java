@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The pure planner: evaluates every object of a snapshot (SPEC §3) and collects the desired generated
- * objects and all statuses. It has no Kubernetes client; the operator's reconcilers use the same
+ * objects and all statuses (route records one DNSEndpoint per route, or grouped per namespace: SPEC §4.6). It has no Kubernetes client; the operator's reconcilers use the same
  * {@link Evaluation} per object, so a render always equals what the operator does.
  */
 public final class Planner {
@@ -33,12 +34,16 @@ public final class Planner {
       statuses.put(configuration, evaluation.status(configuration));
     }
     for (DNSPolicy policy : snapshot.policies()) {
-      statuses.put(policy, evaluation.policy(policy).status());
+      statuses.put(policy, evaluation.policyStatus(policy));
     }
+    new TreeSet<>(snapshot.policies().stream().map(policy -> policy.getMetadata().getNamespace()).toList())
+        .forEach(namespace -> generated.addAll(evaluation.routeGroups(namespace).desired()));
     for (ServiceRoute route : snapshot.routes()) {
       RouteResult result = evaluation.route(route);
       statuses.put(route, result.status());
-      generated.addAll(result.desired());
+      if (!options.grouped()) {
+        generated.addAll(result.desired());
+      }
     }
     for (Gateway gateway : snapshot.gateways()) {
       GatewayResult result = evaluation.gateway(gateway);

@@ -72,6 +72,29 @@ final class PolicyRules {
         Conditions.holds(READY, Vocabulary.RECONCILIATION_SUCCEEDED, "DNSPolicy is active"));
   }
 
+  /**
+   * A copy of a policy's status with its namespace's groups (SPEC §4.6): their names, record counts, and in the
+   * Ready message the foreign objects that hold group names.
+   */
+  static DNSPolicyStatus withGroups(DNSPolicyStatus status, RouteGroupPlan groups) {
+    DNSPolicyStatus copy = new DNSPolicyStatus();
+    copy.setPhase(status.getPhase());
+    copy.setActive(status.getActive());
+    copy.setActiveControllers(status.getActiveControllers());
+    copy.setObservedGeneration(status.getObservedGeneration());
+    copy.setDnsEndpoints(groups.names());
+    copy.setRecords(groups.records());
+    io.servicerouter.model.Condition ready = status.getConditions().get(0);
+    if (!groups.conflicts().isEmpty()) {
+      String message = ready.getMessage() + "; DNSEndpoint " + String.join(", ", groups.conflicts())
+          + " already exists and is not managed by the operator: the records of its controller are not written";
+      ready = "True".equals(ready.getStatus()) ? Conditions.holds(READY, ready.getReason(), message)
+          : Conditions.fails(READY, ready.getReason(), message);
+    }
+    copy.setConditions(new ArrayList<>(List.of(ready)));
+    return copy;
+  }
+
   private static PolicyResult result(DNSPolicy policy, DNSPolicyStatus status, String phase,
       io.servicerouter.model.Condition ready) {
     status.setPhase(phase);

@@ -99,6 +99,15 @@ final class RouteRules {
       ExternalDNSController controller = controllers.get().stream().filter(c -> c.getName().equals(name)).findFirst().orElseThrow();
       desired.add(Generated.routeEndpoint(route, controller, hostname, targetHost, ttl));
     }
+    if (evaluation.options().grouped()) {
+      Optional<DNSEndpoint> taken = evaluation.routeGroupTaken(route.getMetadata().getNamespace(), active);
+      if (taken.isPresent()) {
+        return result(route, status, FAILED, DNS_ENDPOINT_CONFLICT, "DNSEndpoint " + ObjectKey.of(taken.get())
+            + " already exists and is not managed by the operator", RecordAction.KEEP, List.of(), hostname, true);
+      }
+      return result(route, status, ACTIVE, RECONCILIATION_SUCCEEDED, "ServiceRoute is active", RecordAction.CONVERGE,
+          desired, hostname, true);
+    }
     for (DNSEndpoint endpoint : desired) {
       if (evaluation.routeEndpointNameTaken(route, endpoint.getMetadata().getName(), active)) {
         return result(route, status, FAILED, DNS_ENDPOINT_CONFLICT, "DNSEndpoint " + ObjectKey.of(endpoint)

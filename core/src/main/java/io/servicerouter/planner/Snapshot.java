@@ -47,6 +47,9 @@ public interface Snapshot {
   /** The ServiceRoute with this namespace and name. */
   Optional<ServiceRoute> route(String namespace, String name);
 
+  /** The ServiceRoutes of one namespace. */
+  Collection<ServiceRoute> routesIn(String namespace);
+
   /** ServiceRoutes whose effective gateway (SPEC §3.8) is the given namespace and name. */
   Collection<ServiceRoute> routesOfGateway(String gatewayNamespace, String gatewayName);
 
@@ -82,6 +85,12 @@ public interface Snapshot {
 
     /** The DNSEndpoints the route owns: labelled with its name and controlled by its uid (SPEC §3.10). */
     List<DNSEndpoint> routeEndpoints(ServiceRoute route);
+
+    /**
+     * The DNSEndpoints of a namespace whose names are group names of SPEC §4.6 ({@code {c}.routes},
+     * {@code {c}.routes.{n}}), owned or not.
+     */
+    List<DNSEndpoint> routeGroups(String namespace);
 
     /** The Istio Gateway with this namespace and name. */
     Optional<Gateway> istioGateway(String namespace, String name);

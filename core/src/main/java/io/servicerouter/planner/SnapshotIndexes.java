@@ -30,6 +30,8 @@ public final class SnapshotIndexes {
   public static final String SERVICES_BY_ISTIO = "sr.serviceIstio";
   /** DNSEndpoints by the route named in their labels ({@code ns/route}). */
   public static final String ENDPOINTS_BY_ROUTE = "sr.endpointRoute";
+  /** DNSEndpoints with a group name of SPEC §4.6 by their namespace. */
+  public static final String ROUTE_GROUPS_BY_NAMESPACE = "sr.routeGroupNamespace";
   /** Generated objects by the uid of their controller owner reference. */
   public static final String BY_CONTROLLER_UID = "sr.controllerUid";
 
@@ -94,6 +96,8 @@ public final class SnapshotIndexes {
           String route = labels == null ? null : labels.get(Labels.LABEL_SERVICE_ROUTE);
           return route == null ? List.of() : List.of(key(new ObjectKey(object.getMetadata().getNamespace(), route)));
         },
+        ROUTE_GROUPS_BY_NAMESPACE, object -> RouteGroups.hasGroupName(object)
+            ? List.of(String.valueOf(object.getMetadata().getNamespace())) : List.of(),
         BY_CONTROLLER_UID, object -> object.getMetadata().getOwnerReferences().stream()
             .filter(reference -> Boolean.TRUE.equals(reference.getController()) && reference.getUid() != null)
             .map(reference -> reference.getUid())

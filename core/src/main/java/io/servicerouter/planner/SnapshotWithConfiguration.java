@@ -82,6 +82,11 @@ public final class SnapshotWithConfiguration implements Snapshot {
   }
 
   @Override
+  public Collection<ServiceRoute> routesIn(String namespace) {
+    return current.routesIn(namespace);
+  }
+
+  @Override
   public Collection<ServiceRoute> routesOfGateway(String gatewayNamespace, String gatewayName) {
     return current.routesOfGateway(gatewayNamespace, gatewayName);
   }

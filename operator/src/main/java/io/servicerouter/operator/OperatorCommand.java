@@ -8,6 +8,7 @@ import io.servicerouter.model.Json;
 import io.servicerouter.operator.cache.WatchScope;
 import io.servicerouter.operator.logging.Logging;
 import io.servicerouter.planner.AddressRecordsMode;
+import io.servicerouter.planner.DnsEndpointLayout;
 import io.servicerouter.planner.Options;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -53,6 +54,11 @@ public final class OperatorCommand implements Callable<Integer> {
   @Option(names = "--address-records", paramLabel = "all|active|off", defaultValue = "active",
       description = "Which zones get the Gateways' address records (SPEC 3.9).")
   String addressRecords;
+
+  @Option(names = "--dnsendpoint-layout", paramLabel = "namespace|route", defaultValue = "namespace",
+      description = "Route records grouped in one DNSEndpoint per namespace and controller (SPEC 4.6), or one"
+          + " DNSEndpoint per route and controller (SPEC 4.2).")
+  String dnsEndpointLayout;
 
   @Option(names = "--max-concurrent-reconciles", paramLabel = "N", defaultValue = "4",
       description = "Reconcile workers (at least 1).")
@@ -132,7 +138,11 @@ public final class OperatorCommand implements Callable<Integer> {
     if (!List.of("all", "active", "off").contains(addressRecords)) {
       throw new ParameterException(spec.commandLine(), "--address-records must be all, active or off: " + addressRecords);
     }
-    Options options = new Options(defaultGatewayNamespace, AddressRecordsMode.valueOf(addressRecords.toUpperCase()));
+    if (!List.of("namespace", "route").contains(dnsEndpointLayout)) {
+      throw new ParameterException(spec.commandLine(), "--dnsendpoint-layout must be namespace or route: " + dnsEndpointLayout);
+    }
+    Options options = new Options(defaultGatewayNamespace, AddressRecordsMode.parse(addressRecords),
+        DnsEndpointLayout.parse(dnsEndpointLayout));
     Optional<OperatorSettings.Lease> lease = leaderElect
         ? Optional.of(new OperatorSettings.Lease(leaderElectionId, leaseNamespace()))
         : Optional.empty();

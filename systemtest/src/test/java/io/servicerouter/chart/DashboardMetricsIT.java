@@ -18,6 +18,7 @@ import io.servicerouter.operator.OperatorRuntime;
 import io.servicerouter.operator.OperatorSettings;
 import io.servicerouter.operator.ProbeServer;
 import io.servicerouter.operator.cache.WatchScope;
+import io.servicerouter.planner.DnsEndpointLayout;
 import io.servicerouter.planner.Options;
 import io.servicerouter.planner.Vocabulary;
 import io.servicerouter.testsupport.Binaries;
@@ -252,7 +253,7 @@ class DashboardMetricsIT {
     cleanup.add(metrics);
     ProbeServer server = ProbeServer.metrics(new InetSocketAddress("127.0.0.1", 0), metrics::scrape);
     cleanup.add(server);
-    Options options = new Options(gateways.name(), Options.DEFAULTS.addressRecords());
+    Options options = new Options(gateways.name(), Options.DEFAULTS.addressRecords(), DnsEndpointLayout.ROUTE);
     cleanup.add(OperatorRuntime.start(client, new OperatorSettings(WatchScope.ALL, options, 4, Optional.empty()),
         metrics, Clock.systemUTC()));
     await().atMost(TIMEOUT).untilAsserted(() -> {

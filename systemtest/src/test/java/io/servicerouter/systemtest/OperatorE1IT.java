@@ -25,6 +25,7 @@ import io.servicerouter.operator.OperatorMetrics;
 import io.servicerouter.operator.OperatorRuntime;
 import io.servicerouter.operator.OperatorSettings;
 import io.servicerouter.operator.cache.WatchScope;
+import io.servicerouter.planner.DnsEndpointLayout;
 import io.servicerouter.planner.Options;
 import io.servicerouter.planner.Vocabulary;
 import io.servicerouter.testsupport.ControlPlane;
@@ -69,7 +70,7 @@ class OperatorE1IT {
     KubernetesClient client = controlPlane.client();
     TestNamespace app = namespace(client, "myapp");
     TestNamespace gateways = namespace(client, "gw");
-    Options options = new Options(gateways.name(), Options.DEFAULTS.addressRecords());
+    Options options = new Options(gateways.name(), Options.DEFAULTS.addressRecords(), DnsEndpointLayout.ROUTE);
     List<HasMetadata> inputs = List.of(
         created(client, """
             apiVersion: cluster.router.io/v1alpha1

@@ -12,6 +12,7 @@ import io.servicerouter.model.Json;
 import io.servicerouter.model.ObservedStatus;
 import io.servicerouter.planner.AddressRecordsMode;
 import io.servicerouter.planner.Age;
+import io.servicerouter.planner.DnsEndpointLayout;
 import io.servicerouter.planner.IndexedSnapshot;
 import io.servicerouter.planner.Options;
 import io.servicerouter.planner.Plan;
@@ -75,6 +76,12 @@ public final class RenderCommand implements Callable<Integer> {
       description = "Zones that get the gateways' address records (default: ${DEFAULT-VALUE}).")
   AddressRecordsMode addressRecords;
 
+  @Option(names = "--dnsendpoint-layout", paramLabel = "namespace|route", defaultValue = "namespace",
+      converter = LayoutConverter.class,
+      description = "Route records grouped in one DNSEndpoint per namespace and controller, or one DNSEndpoint per"
+          + " route and controller (default: ${DEFAULT-VALUE}).")
+  DnsEndpointLayout dnsEndpointLayout;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -104,7 +111,7 @@ public final class RenderCommand implements Callable<Integer> {
     if (inputs.rejected()) {
       return EXIT_REJECTED;
     }
-    out.print(ManifestWriter.write(render(inputs, new Options(defaultGatewayNamespace, addressRecords), status), format));
+    out.print(ManifestWriter.write(render(inputs, new Options(defaultGatewayNamespace, addressRecords, dnsEndpointLayout), status), format));
     out.flush();
     return 0;
   }

@@ -47,6 +47,11 @@ public final class CacheSnapshot extends IndexedSnapshot implements Snapshot.Exi
   }
 
   @Override
+  public List<DNSEndpoint> routeGroups(String namespace) {
+    return caches.dnsEndpoints().byIndex(SnapshotIndexes.ROUTE_GROUPS_BY_NAMESPACE, namespace);
+  }
+
+  @Override
   public Optional<io.fabric8.istio.api.networking.v1.Gateway> istioGateway(String namespace, String name) {
     return caches.istioGateways().get(namespace, name);
   }

@@ -6,6 +6,7 @@ import io.servicerouter.model.ApiGroups;
 import io.servicerouter.operator.cache.KindCache;
 import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.planner.Evaluation;
+import io.servicerouter.planner.RouteGroups;
 import io.servicerouter.planner.SnapshotIndexes;
 import java.util.Optional;
 
@@ -27,13 +28,15 @@ public final class Owners {
 
   /**
    * The controller owner reference through which the operator owns {@code object}: a ServiceRoute or routing
-   * Gateway, or a Service for a labelled address DNSEndpoint; empty for objects the operator does not own.
+   * Gateway, a DNSPolicy for a labelled route group (SPEC §4.6), or a Service for a labelled address DNSEndpoint; empty for objects the operator does not own.
    */
   public static Optional<OwnerReference> ownedThrough(HasMetadata object) {
     return object.getMetadata().getOwnerReferences().stream()
         .filter(reference -> Boolean.TRUE.equals(reference.getController()))
         .filter(reference -> ROUTING_API_VERSION.equals(reference.getApiVersion())
             && ("ServiceRoute".equals(reference.getKind()) || "Gateway".equals(reference.getKind()))
+            || ROUTING_API_VERSION.equals(reference.getApiVersion()) && "DNSPolicy".equals(reference.getKind())
+            && RouteGroups.isOwned(object)
             || "v1".equals(reference.getApiVersion()) && "Service".equals(reference.getKind())
             && Evaluation.isOwnedAddressEndpoint(object))
         .findFirst();
@@ -50,6 +53,9 @@ public final class Owners {
     }
     if ("ServiceRoute".equals(reference.getKind())) {
       return find(caches.routes(), namespace, reference).isPresent();
+    }
+    if ("DNSPolicy".equals(reference.getKind())) {
+      return find(caches.policies(), namespace, reference).isPresent();
     }
     return find(caches.gateways(), namespace, reference).isPresent();
   }

@@ -25,8 +25,10 @@ import io.servicerouter.planner.SnapshotIndexes;
 import java.util.List;
 
 /**
- * Reconciles a ServiceRoute (SPEC §3.8): converges, deletes or keeps its route DNSEndpoints as the planner
- * decides, and stores the planner's status.
+ * Reconciles a ServiceRoute (SPEC §3.8): stores the planner's status and, in the route layout, converges, deletes
+ * or keeps its route DNSEndpoints as the planner decides. In the namespace layout (SPEC §4.6) the namespace's
+ * DNSPolicy reconciler writes the grouped records; a route only deletes DNSEndpoints of its own that a route
+ * layout left when its records are to be deleted (the policy retires the others once the groups hold them).
  */
 public final class ServiceRouteReconciler extends PlannedReconciler<ServiceRoute> {
 
@@ -42,13 +44,22 @@ public final class ServiceRouteReconciler extends PlannedReconciler<ServiceRoute
   protected void reconcile(ServiceRoute route, CacheSnapshot snapshot, Evaluation evaluation) {
     ConfigVersions seen = context.convergence().versionsNow();
     RouteResult result = evaluation.route(route);
+    boolean grouped = context.options().grouped();
     switch (result.action()) {
-      case CONVERGE -> context.generated().converge(result.desired(), result.owned(), inOwned(result.owned()));
+      case CONVERGE -> {
+        if (!grouped) {
+          context.generated().converge(result.desired(), result.owned(), inOwned(result.owned()));
+        }
+      }
       case DELETE -> result.owned().forEach(context.generated()::delete);
       case KEEP -> { }
     }
-    context.statuses().write(route, RouteStatuses.withStoredEndpointsUnderKeep(result, route.getStatus()));
-    context.convergence().routeReconciled(ObjectKey.of(route), seen);
+    context.statuses().write(route, grouped ? result.status()
+        : RouteStatuses.withStoredEndpointsUnderKeep(result, route.getStatus()));
+    // In the namespace layout the records are the policy reconciler's writes, and it reports the namespace's routes.
+    if (!grouped || evaluation.namespacePolicy(route.getMetadata().getNamespace()).isEmpty()) {
+      context.convergence().routeReconciled(ObjectKey.of(route), seen);
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.planner.AddressRecordsMode;
+import io.servicerouter.planner.DnsEndpointLayout;
 import io.servicerouter.planner.Options;
 import io.servicerouter.planner.SpecProblems;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class CacheSnapshotTest {
 
-  private final InMemoryCaches stores = new InMemoryCaches(new Options("gw-system", AddressRecordsMode.ACTIVE));
+  private final InMemoryCaches stores = new InMemoryCaches(new Options("gw-system", AddressRecordsMode.ACTIVE, DnsEndpointLayout.ROUTE));
   private final CacheSnapshot snapshot = new CacheSnapshot(stores.caches(), object -> List.of("problem of " + object.getMetadata().getName()));
 
   static ServiceRoute route(String namespace, String name, String service, String gatewayNamespace) {

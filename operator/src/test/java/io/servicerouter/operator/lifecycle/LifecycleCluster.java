@@ -28,6 +28,7 @@ import io.servicerouter.operator.OperatorRuntime;
 import io.servicerouter.operator.OperatorSettings;
 import io.servicerouter.operator.cache.SchemaProblemCache;
 import io.servicerouter.operator.cache.WatchScope;
+import io.servicerouter.planner.DnsEndpointLayout;
 import io.servicerouter.planner.IndexedSnapshot;
 import io.servicerouter.planner.Options;
 import io.servicerouter.planner.Plan;
@@ -81,9 +82,11 @@ final class LifecycleCluster implements AutoCloseable {
   private final KubernetesClient operatorClient;
   private final OperatorRuntime runtime;
   private final OperatorMetrics metrics;
+  private final Options options;
 
   private LifecycleCluster(KubernetesClient client, KubernetesClient operatorClient, OperatorRuntime runtime,
-      OperatorMetrics metrics) {
+      OperatorMetrics metrics, Options options) {
+    this.options = options;
     this.client = client;
     this.operatorClient = operatorClient;
     this.runtime = runtime;
@@ -97,6 +100,12 @@ final class LifecycleCluster implements AutoCloseable {
    * test also proves that RBAC sufficient; the tests themselves write as admin.
    */
   static LifecycleCluster start() throws Exception {
+    return start(DnsEndpointLayout.ROUTE);
+  }
+
+  /** {@link #start()} with the operator writing route records in the given layout (SPEC §4.2 or §4.6). */
+  static LifecycleCluster start(DnsEndpointLayout layout) throws Exception {
+    Options options = Options.DEFAULTS.withLayout(layout);
     ControlPlane controlPlane = ControlPlaneExtension.shared();
     KubernetesClient client = controlPlane.client();
     await().atMost(Duration.ofSeconds(90)).until(() -> client.namespaces().list().getItems().stream()
@@ -107,8 +116,8 @@ final class LifecycleCluster implements AutoCloseable {
     KubernetesClient operatorClient = ChartIdentity.client(controlPlane);
     try {
       OperatorRuntime runtime = OperatorRuntime.start(operatorClient,
-          new OperatorSettings(WatchScope.ALL, Options.DEFAULTS, 2, Optional.empty()), metrics, Clock.systemUTC());
-      return new LifecycleCluster(client, operatorClient, runtime, metrics);
+          new OperatorSettings(WatchScope.ALL, options, 2, Optional.empty()), metrics, Clock.systemUTC());
+      return new LifecycleCluster(client, operatorClient, runtime, metrics, options);
     } catch (Exception | Error e) {
       operatorClient.close();
       throw e;
@@ -402,8 +411,7 @@ final class LifecycleCluster implements AutoCloseable {
     inputs.addAll(client.resources(ServiceRoute.class).inAnyNamespace().list().getItems());
     inputs.addAll(client.resources(Service.class).inAnyNamespace().list().getItems());
     inputs.addAll(client.resources(Namespace.class).list().getItems());
-    return Planner.plan(IndexedSnapshot.builder(Options.DEFAULTS).addAll(inputs).specProblems(SPEC_PROBLEMS).build(),
-        Options.DEFAULTS);
+    return Planner.plan(IndexedSnapshot.builder(options).addAll(inputs).specProblems(SPEC_PROBLEMS).build(), options);
   }
 
   /** How many route and address DNSEndpoints of the region the planner wants now, cluster-wide (SPEC §3.11 n). */

@@ -17,6 +17,7 @@ import io.servicerouter.operator.OperatorSettings;
 import io.servicerouter.operator.cache.WatchScope;
 import io.servicerouter.operator.lifecycle.Manifests;
 import io.servicerouter.planner.AddressRecordsMode;
+import io.servicerouter.planner.DnsEndpointLayout;
 import io.servicerouter.planner.Options;
 import io.servicerouter.planner.Vocabulary;
 import io.servicerouter.testsupport.ControlPlane;
@@ -107,7 +108,7 @@ final class RoutingInputs implements AutoCloseable {
     Optional<OperatorSettings.Lease> lease = leaderElection
         ? Optional.of(new OperatorSettings.Lease("servicerouter-" + suffix, gateways.name()))
         : Optional.empty();
-    return new OperatorSettings(new WatchScope(watched), new Options(gateways.name(), AddressRecordsMode.ACTIVE), 4,
+    return new OperatorSettings(new WatchScope(watched), new Options(gateways.name(), AddressRecordsMode.ACTIVE, DnsEndpointLayout.ROUTE), 4,
         lease);
   }
 
