@@ -61,6 +61,8 @@ final class LifecycleCluster implements AutoCloseable {
 
   /** How long a final state may take to appear (generous: these tests assert states, not speed). */
   static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** How long a state involving thousands of objects may take to appear. */
+  static final Duration LONG_TIMEOUT = Duration.ofMinutes(4);
   /** The baseline ClusterIdentity's name. */
   static final String IDENTITY = "cluster-identity";
   /** The baseline DNSConfiguration's name. */
@@ -97,13 +99,9 @@ final class LifecycleCluster implements AutoCloseable {
    * Waits until no namespace of earlier test classes is still being deleted (so that their objects do not
    * count here), creates the baseline singletons on the shared control plane and starts the operator. The
    * operator authenticates as the Helm chart's ServiceAccount with exactly the chart's RBAC, so every lifecycle
-   * test also proves that RBAC sufficient; the tests themselves write as admin.
+   * test also proves that RBAC sufficient; the tests themselves write as admin. The operator writes route records
+   * in {@code layout} (SPEC §4.2 or §4.6).
    */
-  static LifecycleCluster start() throws Exception {
-    return start(DnsEndpointLayout.ROUTE);
-  }
-
-  /** {@link #start()} with the operator writing route records in the given layout (SPEC §4.2 or §4.6). */
   static LifecycleCluster start(DnsEndpointLayout layout) throws Exception {
     Options options = Options.DEFAULTS.withLayout(layout);
     ControlPlane controlPlane = ControlPlaneExtension.shared();
@@ -349,6 +347,21 @@ final class LifecycleCluster implements AutoCloseable {
     return endpoint(app.namespace(), WEU_RECORD).getMetadata().getResourceVersion();
   }
 
+  /** The stored ServiceRoutes of the namespace. */
+  List<ServiceRoute> routes(String namespace) {
+    return client.resources(ServiceRoute.class).inNamespace(namespace).list().getItems();
+  }
+
+  /** The stored DNSEndpoints of the namespace. */
+  List<DNSEndpoint> endpoints(String namespace) {
+    return client.resources(DNSEndpoint.class).inNamespace(namespace).list().getItems();
+  }
+
+  /** Awaits the route {@code namespace/name} in the given {@code Phase/Reason}. */
+  void awaitRoute(String namespace, String name, String state) {
+    eventually(() -> assertThat(state(route(namespace, name).getStatus())).as(namespace + "/" + name).isEqualTo(state));
+  }
+
   /** Names of the DNSEndpoints in the namespace, sorted. */
   List<String> endpointNames(String namespace) {
     return client.resources(DNSEndpoint.class).inNamespace(namespace).list().getItems().stream()
@@ -443,6 +456,11 @@ final class LifecycleCluster implements AutoCloseable {
   List<Event> events(String namespace, String reason) {
     return client.v1().events().inNamespace(namespace).list().getItems().stream()
         .filter(event -> reason.equals(event.getReason())).toList();
+  }
+
+  /** Awaits the assertion for up to {@link #LONG_TIMEOUT}: for thousands of objects. */
+  static void eventuallyLong(ThrowingRunnable assertion) {
+    await().atMost(LONG_TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(assertion);
   }
 
   /** Awaits the assertion for up to {@link #TIMEOUT}. */

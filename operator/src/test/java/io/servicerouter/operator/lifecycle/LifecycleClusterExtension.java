@@ -1,5 +1,6 @@
 package io.servicerouter.operator.lifecycle;
 
+import io.servicerouter.planner.DnsEndpointLayout;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -31,7 +32,9 @@ final class LifecycleClusterExtension implements BeforeAllCallback, AfterEachCal
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    context.getStore(NAMESPACE).put(LifecycleCluster.class, LifecycleCluster.start());
+    RecordLayout layout = context.getRequiredTestClass().getAnnotation(RecordLayout.class);
+    context.getStore(NAMESPACE).put(LifecycleCluster.class,
+        LifecycleCluster.start(layout == null ? DnsEndpointLayout.ROUTE : layout.value()));
   }
 
   @Override

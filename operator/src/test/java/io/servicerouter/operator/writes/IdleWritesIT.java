@@ -2,12 +2,14 @@ package io.servicerouter.operator.writes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicerouter.planner.DnsEndpointLayout;
 import io.servicerouter.testsupport.AuditLog;
 import io.servicerouter.testsupport.ControlPlane;
 import io.servicerouter.testsupport.ControlPlaneExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * SPEC §3.1 (no behaviour depends on a periodic resync): an operator that has converged and sees no input change
@@ -19,10 +21,11 @@ class IdleWritesIT {
 
   private static final Duration IDLE = Duration.ofSeconds(60);
 
-  @Test
-  void idleOperatorWritesNothingButItsLease(ControlPlane controlPlane) throws Exception {
+  @ParameterizedTest
+  @EnumSource(DnsEndpointLayout.class)
+  void idleOperatorWritesNothingButItsLease(DnsEndpointLayout layout, ControlPlane controlPlane) throws Exception {
     AuditLog audit = controlPlane.auditLog();
-    try (RoutingInputs inputs = RoutingInputs.create(controlPlane);
+    try (RoutingInputs inputs = RoutingInputs.create(controlPlane, layout);
         OperatorInstance operator = inputs.startOperator("service-router-operator-idle", true)) {
       inputs.awaitConverged();
       Settle.untilQuiet(operator);

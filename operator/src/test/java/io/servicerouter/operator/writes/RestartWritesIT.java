@@ -2,6 +2,7 @@ package io.servicerouter.operator.writes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicerouter.planner.DnsEndpointLayout;
 import io.servicerouter.testsupport.AuditEvent;
 import io.servicerouter.testsupport.AuditLog;
 import io.servicerouter.testsupport.ControlPlane;
@@ -10,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * SPEC §3.1 and §3.11: an operator restarted on unchanged inputs converges with zero writes. A first instance
@@ -23,10 +25,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ControlPlaneExtension.class)
 class RestartWritesIT {
 
-  @Test
-  void restartWithNothingChangedWritesNothing(ControlPlane controlPlane) throws Exception {
+  @ParameterizedTest
+  @EnumSource(DnsEndpointLayout.class)
+  void restartWithNothingChangedWritesNothing(DnsEndpointLayout layout, ControlPlane controlPlane) throws Exception {
     AuditLog audit = controlPlane.auditLog();
-    try (RoutingInputs inputs = RoutingInputs.create(controlPlane)) {
+    try (RoutingInputs inputs = RoutingInputs.create(controlPlane, layout)) {
       long start = audit.mark();
       try (OperatorInstance first = inputs.startOperator("service-router-operator", false)) {
         inputs.awaitConverged();

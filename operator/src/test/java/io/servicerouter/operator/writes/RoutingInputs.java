@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.cluster.DNSConfiguration;
 import io.servicerouter.model.externaldns.DNSEndpoint;
+import io.servicerouter.model.externaldns.Endpoint;
 import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
@@ -49,8 +50,10 @@ final class RoutingInputs implements AutoCloseable {
   private final List<HasMetadata> clusterScoped = new ArrayList<>();
   private final TestNamespace gateways;
   private final List<TestNamespace> apps = new ArrayList<>();
+  private final DnsEndpointLayout layout;
 
-  private RoutingInputs(ControlPlane controlPlane) {
+  private RoutingInputs(ControlPlane controlPlane, DnsEndpointLayout layout) {
+    this.layout = layout;
     this.controlPlane = controlPlane;
     this.client = controlPlane.client();
     this.gateways = namespace("gw");
@@ -58,7 +61,12 @@ final class RoutingInputs implements AutoCloseable {
 
   /** Creates the inputs (not the operator's outputs) with the control plane's admin client. */
   static RoutingInputs create(ControlPlane controlPlane) {
-    RoutingInputs inputs = new RoutingInputs(controlPlane);
+    return create(controlPlane, DnsEndpointLayout.ROUTE);
+  }
+
+  /** {@link #create(ControlPlane)} for operators that write route records in {@code layout}. */
+  static RoutingInputs create(ControlPlane controlPlane, DnsEndpointLayout layout) {
+    RoutingInputs inputs = new RoutingInputs(controlPlane, layout);
     try {
       inputs.createAll();
       return inputs;
@@ -108,8 +116,7 @@ final class RoutingInputs implements AutoCloseable {
     Optional<OperatorSettings.Lease> lease = leaderElection
         ? Optional.of(new OperatorSettings.Lease("servicerouter-" + suffix, gateways.name()))
         : Optional.empty();
-    return new OperatorSettings(new WatchScope(watched), new Options(gateways.name(), AddressRecordsMode.ACTIVE, DnsEndpointLayout.ROUTE), 4,
-        lease);
+    return new OperatorSettings(new WatchScope(watched), new Options(gateways.name(), AddressRecordsMode.ACTIVE, layout), 4, lease);
   }
 
   /** The application namespaces, in creation order. */
@@ -153,10 +160,15 @@ final class RoutingInputs implements AutoCloseable {
     assertThat(route.getStatus()).as(namespace + "/" + name).isNotNull();
     assertThat(route.getStatus().condition(Vocabulary.READY).orElseThrow().getReason())
         .as(namespace + "/" + name).isEqualTo(reason);
-    if (Vocabulary.RECONCILIATION_SUCCEEDED.equals(reason)) {
+    if (Vocabulary.RECONCILIATION_SUCCEEDED.equals(reason) && layout == DnsEndpointLayout.ROUTE) {
       String endpoint = name + "-external-dns-weu";
       assertThat(route.getStatus().getDnsEndpoints()).containsExactly(endpoint);
       assertThat(client.resources(DNSEndpoint.class).inNamespace(namespace).withName(endpoint).get()).isNotNull();
+    } else if (Vocabulary.RECONCILIATION_SUCCEEDED.equals(reason)) {
+      assertThat(route.getStatus().getDnsEndpoints()).as("no per-route names in the namespace layout").isNull();
+      DNSEndpoint group = client.resources(DNSEndpoint.class).inNamespace(namespace).withName("external-dns-weu.routes").get();
+      assertThat(group).as(namespace + "'s group").isNotNull();
+      assertThat(group.getSpec().getEndpoints()).extracting(Endpoint::getDnsName).contains(route.getStatus().getHostname());
     }
   }
 
