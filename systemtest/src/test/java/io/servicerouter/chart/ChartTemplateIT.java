@@ -61,7 +61,7 @@ class ChartTemplateIT {
     assertThat(operator.getImage()).isEqualTo("ghcr.io/example/service-router-operator:0.1.0");
     assertThat(operator.getArgs()).containsExactly("--leader-elect=true", "--leader-election-id=3afd9a04.router.io",
         "--metrics-bind-address=:8080", "--health-probe-bind-address=:8081", "--address-records=active",
-        "--default-gateway-namespace=istio-system",
+        "--dnsendpoint-layout=namespace", "--default-gateway-namespace=istio-system",
         "--max-concurrent-reconciles=4", "--log-level=info", "--log-format=json");
     assertThat(operator.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
     assertThat(operator.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
@@ -81,7 +81,7 @@ class ChartTemplateIT {
     assertThat(chart.kindsAndNames()).contains("ServiceMonitor/sro", "PrometheusRule/sro", "ConfigMap/sro-dashboard",
         "NetworkPolicy/sro", "ServiceAccount/sro-operator", "Deployment/external-dns-neu",
         "Deployment/external-dns-weu", "ConfigMap/external-dns-weu-azure", "ClusterRole/sro-external-dns");
-    assertThat(chart.arguments("sro")).contains("--address-records=all",
+    assertThat(chart.arguments("sro")).contains("--address-records=all", "--dnsendpoint-layout=route",
         "--default-gateway-namespace=istio-ingress", "--max-concurrent-reconciles=8", "--watch-namespaces=shop,crm",
         "--log-level=debug", "--log-format=text", "--metrics-bind-address=:9090",
         "--health-probe-bind-address=:9091", "--leader-election-namespace=service-router-system");

@@ -29,6 +29,9 @@ class ChartValuesSchemaIT {
         bad("an unknown address-records mode",
             "- at '/operator/addressRecords': value must be one of 'all', 'active', 'off'",
             "--set", "operator.addressRecords=some"),
+        bad("an unknown DNSEndpoint layout",
+            "- at '/operator/dnsEndpointLayout': value must be one of 'namespace', 'route'",
+            "--set", "operator.dnsEndpointLayout=zone"),
         bad("an unknown zone provider", "- at '/externalDns/zones/0/provider': additional properties 'route53' not allowed",
             "--set", "externalDns.enabled=true", "--set", "externalDns.clusterRegion=weu", "--set-json", zones
                 + "[{\"controller\":\"external-dns-weu\",\"region\":\"weu\",\"provider\":{\"route53\":{}}}]"),
