@@ -13,6 +13,7 @@ import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.DNSPolicySpec;
 import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.model.routing.ServiceRouteSpec;
+import io.servicerouter.planner.DnsEndpointLayout;
 import io.servicerouter.testsupport.ControlPlane;
 import io.servicerouter.testsupport.TestDirectories;
 import java.io.IOException;
@@ -44,7 +45,7 @@ import java.util.function.ToDoubleFunction;
  * manager and itself, the operator's reconciles per controller, and two more floors: the same DNSEndpoints
  * written by server-side apply (the operator's way) and one status update per route.
  *
- * <p>Run: {@code scripts/benchmark-operator [ROUTES...]} (default 1000).
+ * <p>Run: {@code scripts/benchmark-operator [--runs K] [--layout namespace|route] [ROUTES...]} (default 1000).
  */
 public final class OperatorBenchmark {
 
@@ -53,11 +54,13 @@ public final class OperatorBenchmark {
   private static final long POLL_MILLIS = 50;
 
   private final KubernetesClient client;
+  private final DnsEndpointLayout layout;
   private final SharedIndexInformer<ServiceRoute> routes;
   private final SharedIndexInformer<DNSEndpoint> endpoints;
 
-  private OperatorBenchmark(KubernetesClient client) {
+  private OperatorBenchmark(KubernetesClient client, DnsEndpointLayout layout) {
     this.client = client;
+    this.layout = layout;
     this.routes = client.resources(ServiceRoute.class).inAnyNamespace().inform();
     this.endpoints = client.resources(DNSEndpoint.class).inAnyNamespace()
         .withLabel("app.kubernetes.io/managed-by", "service-router-operator").inform();
@@ -66,15 +69,19 @@ public final class OperatorBenchmark {
   /**
    * Entry point.
    *
-   * @param args {@code [--runs K] [ROUTES...]}: route counts (default 1000), each run K times (default 1), every
-   *     run on a fresh control plane; with several runs the medians are printed last
+   * @param args {@code [--runs K] [--layout namespace|route] [ROUTES...]}: route counts (default 1000), each run K
+   *     times (default 1), every run on a fresh control plane, the operator writing route records in the layout
+   *     (default namespace); with several runs the medians are printed last
    */
   public static void main(String[] args) throws Exception {
     int runs = 1;
+    DnsEndpointLayout layout = DnsEndpointLayout.NAMESPACE;
     List<Integer> sizes = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       if ("--runs".equals(args[i])) {
         runs = Integer.parseInt(args[++i]);
+      } else if ("--layout".equals(args[i])) {
+        layout = DnsEndpointLayout.parse(args[++i]);
       } else {
         sizes.add(Integer.parseInt(args[i]));
       }
@@ -86,8 +93,8 @@ public final class OperatorBenchmark {
       List<Result> results = new ArrayList<>();
       for (int run = 1; run <= runs; run++) {
         try (ControlPlane controlPlane = ControlPlane.start("bench-" + size + "-" + run)) {
-          Result result = new OperatorBenchmark(controlPlane.client()).run(controlPlane, size);
-          System.out.println("run " + run + ": " + result);
+          Result result = new OperatorBenchmark(controlPlane.client(), layout).run(controlPlane, size);
+          System.out.println("run " + run + " (layout " + layout + "): " + result);
           results.add(result);
         }
       }
@@ -101,7 +108,7 @@ public final class OperatorBenchmark {
   private Result run(ControlPlane controlPlane, int size) throws Exception {
     setUp(size);
     int metricsPort = freePort();
-    Process operator = startOperator(controlPlane, metricsPort);
+    Process operator = startOperator(controlPlane, metricsPort, layout);
     Map<String, Long> pids = new LinkedHashMap<>();
     pids.put("operator", operator.pid());
     pids.putAll(controlPlane.processIds());
@@ -206,14 +213,23 @@ public final class OperatorBenchmark {
     }
   }
 
-  /** Whether every route is Active with the given number of DNSEndpoints, and exactly those exist. */
+  /**
+   * Whether every route is Active with a record for {@code perRoute} controllers, and exactly those records exist:
+   * one DNSEndpoint per route and controller listed in the route's status (route layout), or one per namespace and
+   * controller holding the namespace's records (namespace layout).
+   */
   private boolean converged(int size, int perRoute) {
-    if (routes.getStore().list().size() != size || endpoints.getStore().list().size() != size * perRoute) {
+    List<DNSEndpoint> written = endpoints.getStore().list();
+    boolean grouped = layout == DnsEndpointLayout.NAMESPACE;
+    int objects = grouped ? NAMESPACES * perRoute : size * perRoute;
+    if (routes.getStore().list().size() != size || written.size() != objects
+        || written.stream().mapToInt(e -> e.getSpec().getEndpoints().size()).sum() != size * perRoute) {
       return false;
     }
     for (ServiceRoute route : routes.getStore().list()) {
       if (route.getStatus() == null || !"Active".equals(route.getStatus().getPhase())
-          || route.getStatus().getDnsEndpoints() == null || route.getStatus().getDnsEndpoints().size() != perRoute) {
+          || !grouped && (route.getStatus().getDnsEndpoints() == null
+              || route.getStatus().getDnsEndpoints().size() != perRoute)) {
         return false;
       }
     }
@@ -337,7 +353,8 @@ public final class OperatorBenchmark {
     return Long.parseLong(client.namespaces().list().getMetadata().getResourceVersion());
   }
 
-  private static Process startOperator(ControlPlane controlPlane, int metricsPort) throws IOException {
+  private static Process startOperator(ControlPlane controlPlane, int metricsPort, DnsEndpointLayout layout)
+      throws IOException {
     Path log = Files.createTempFile("operator-bench", ".log");
     System.out.println("operator log: " + log);
     // The JVM flags of the launcher and the image's entrypoint (scripts/image), without the heap ceiling.
@@ -347,7 +364,7 @@ public final class OperatorBenchmark {
       command.addAll(List.of(extraOptions.trim().split("\\s+")));
     }
     command.addAll(List.of("-jar", TestDirectories.repositoryRoot().resolve("app/target/servicerouter.jar").toString(), "operator",
-        "--kubeconfig", controlPlane.kubeconfig().toString(),
+        "--kubeconfig", controlPlane.kubeconfig().toString(), "--dnsendpoint-layout", layout.toString(),
         "--metrics-bind-address", "127.0.0.1:" + metricsPort, "--health-probe-bind-address", "127.0.0.1:" + freePort()));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
