@@ -95,7 +95,7 @@ final class RouteGroupRules {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String controller : controllers) {
       List<DNSEndpoint> ownedGroups = owned.getOrDefault(controller, List.of());
-      List<RouteRecord> controllerRecords = records.getOrDefault(controller, List.of());
+      List<RouteRecord> controllerRecords = new ArrayList<>(records.getOrDefault(controller, List.of()));
       if (taken.contains(controller) || !controllerRecords.isEmpty() && !configured.containsKey(controller)) {
         // A foreign object holds a group name, or the controller left the configuration while kept routes still
         // have records for it: leave its groups exactly as they are (fail static).

@@ -188,8 +188,10 @@ public final class SharedCaches implements AutoCloseable {
       return KindCache.of(informers);
     }
 
-    private static <T> SharedIndexInformer<T> indexed(SharedIndexInformer<T> informer,
+    /** The informer with its indexers, keeping trimmed objects ({@link LeanItemStore}). */
+    private static <T extends HasMetadata> SharedIndexInformer<T> indexed(SharedIndexInformer<T> informer,
         Map<String, Function<T, List<String>>> indexers) {
+      informer.itemStore(new LeanItemStore<>());
       return indexers.isEmpty() ? informer : informer.addIndexers(indexers);
     }
   }

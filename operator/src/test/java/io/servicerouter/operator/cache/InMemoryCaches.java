@@ -73,6 +73,20 @@ public final class InMemoryCaches {
     return this;
   }
 
+  /** Removes objects from the store of their kind (only the kinds the tests delete). */
+  public InMemoryCaches remove(HasMetadata... objects) {
+    for (HasMetadata object : objects) {
+      if (object instanceof ServiceRoute o) {
+        routes.remove(o);
+      } else if (object instanceof DNSEndpoint o) {
+        dnsEndpoints.remove(o);
+      } else {
+        throw new IllegalArgumentException(object.getKind());
+      }
+    }
+    return this;
+  }
+
   private static <T extends HasMetadata> CacheImpl<T> store(Map<String, Function<T, List<String>>> indexers) {
     CacheImpl<T> cache = new CacheImpl<>(CacheImpl.NAMESPACE_INDEX, Cache::metaNamespaceIndexFunc, Cache::metaNamespaceKeyFunc);
     cache.addIndexers(indexers);
