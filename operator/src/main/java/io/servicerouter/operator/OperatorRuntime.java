@@ -15,6 +15,7 @@ import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.servicerouter.model.Labels;
 import io.servicerouter.operator.addressrecords.AddressRecordsReconciler;
 import io.servicerouter.operator.cache.CacheSnapshot;
+import io.servicerouter.operator.cache.LeanItemStore;
 import io.servicerouter.operator.cache.SchemaProblemCache;
 import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.operator.clusteridentity.ClusterIdentityReconciler;
@@ -158,10 +159,18 @@ public final class OperatorRuntime implements AutoCloseable {
     return o -> o.withName(kind).withRetry(RETRY).withReconciliationMaxInterval(RECHECK_INTERVAL);
   }
 
+  /**
+   * {@link #named} for namespaced primaries. Watching all namespaces, JOSDK's one informer keeps no managed fields
+   * (its copy of a primary only names it for the reconcile). With a namespace list JOSDK builds one informer per
+   * namespace from the one configuration, so they would share the store instance (and a relist of one could drop
+   * the others' objects): there JOSDK keeps its default stores.
+   */
   private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> scoped(String kind,
       OperatorSettings settings) {
     return OperatorRuntime.<P>named(kind).andThen(o -> {
-      if (!settings.scope().all()) {
+      if (settings.scope().all()) {
+        o.withItemStore(new LeanItemStore<>());
+      } else {
         o.settingNamespaces(new HashSet<>(settings.scope().namespaces()));
       }
     });

@@ -10,16 +10,17 @@ import java.util.Map;
  * {@code kubectl.kubernetes.io/last-applied-configuration} annotation of every object it stores. Both are a large
  * share of a small object (the managed fields of a route DNSEndpoint are about as large as the rest of it), and
  * nothing reads them: the planner reads specs, labels, owners and timestamps, and the writers send no managed
- * fields (server-side apply keeps the stored ones). The event handlers receive the same trimmed instance.
+ * fields (server-side apply keeps the stored ones). The event handlers receive the same trimmed instance. Both the
+ * shared caches and JOSDK's informers of the controllers' primaries use it.
  *
  * @param <T> the cached kind
  */
-final class LeanItemStore<T extends HasMetadata> extends BasicItemStore<T> {
+public final class LeanItemStore<T extends HasMetadata> extends BasicItemStore<T> {
 
   private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
   /** A store keyed like the informer's default ({@code namespace/name}). */
-  LeanItemStore() {
+  public LeanItemStore() {
     super(Cache::metaNamespaceKeyFunc);
   }
 
