@@ -81,6 +81,7 @@ public final class ServiceRouteReconciler extends PlannedReconciler<ServiceRoute
         Trigger.of(ServiceRoute.class, caches.routes(), new ItselfMapper()),
         Trigger.onSpecChange(ServiceRoute.class, caches.routes(), new SharingIndexKeyMapper<>(caches.routes(), SnapshotIndexes.ROUTES_BY_HOSTNAME_PARTS)),
         Trigger.of(Namespace.class, caches.namespaces(), RoutesInNamespaceMapper.ofNamespace(caches.routes())),
-        Trigger.of(DNSEndpoint.class, caches.dnsEndpoints(), new ControllerOwnerMapper<>("ServiceRoute")));
+        Trigger.of(DNSEndpoint.class, caches.dnsEndpoints(), new ControllerOwnerMapper<>("ServiceRoute"),
+            new RoutesBehindForeignGroupMapper(caches.routes())));
   }
 }

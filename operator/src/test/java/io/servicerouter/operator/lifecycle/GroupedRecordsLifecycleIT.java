@@ -94,7 +94,7 @@ class GroupedRecordsLifecycleIT {
       assertThat(records.get(hostname(app, "api")).getRecordTTL()).as("kept as stored").isNull();
       assertThat(records.get(hostname(app, "api")).getTargets()).containsExactly(WEU_TARGET);
     });
-    cluster.assertWrittenAsPlanned(app.namespace(), app.gatewayNamespace());
+    // No comparison with an offline plan here: a render cannot know what is stored, so it has no kept records.
   }
 
   @Test
