@@ -53,11 +53,6 @@ public final class RouteGroups {
             Boolean.TRUE.equals(reference.getController()) && POLICY_KIND.equals(reference.getKind()));
   }
 
-  /** Whether {@code object} is a group the operator owns in the policy's namespace, controlled by that policy. */
-  static boolean ownedBy(HasMetadata object, DNSPolicy policy) {
-    return isOwned(object) && Generated.isControlledBy(object, policy);
-  }
-
   /**
    * The records a stored group holds, each with its route, as its annotation lists them. A group whose annotation
    * does not name one route per endpoint (edited by hand) attributes nothing: its records are rewritten from the
