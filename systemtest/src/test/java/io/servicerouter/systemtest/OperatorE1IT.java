@@ -155,7 +155,8 @@ class OperatorE1IT {
     cleanup.add(() -> Files.deleteIfExists(snapshot));
     Files.writeString(snapshot, ManifestWriter.write(
         stored(client, inputs).stream().map(Json::toNode).toList(), ManifestWriter.Format.YAML));
-    CliRun render = CliRun.of("render", "-f", snapshot.toString(), "--default-gateway-namespace", gateways.name());
+    CliRun render = CliRun.of("render", "-f", snapshot.toString(), "--default-gateway-namespace", gateways.name(),
+        "--dnsendpoint-layout", "route");
     assertThat(render.exitCode()).as(render.err()).isZero();
     assertThat(render.outDocuments()).hasSize(3);
     for (JsonNode expected : render.outDocuments()) {
