@@ -154,24 +154,25 @@ public final class OperatorRuntime implements AutoCloseable {
     }
   }
 
-  /** The controller's name, the retry policy and the re-check interval every controller has. */
+  /**
+   * The controller's name, the retry policy and the re-check interval every controller has, and (for primaries
+   * with one informer) a JOSDK store that keeps metadata only: a reconcile reads its primary from the shared caches.
+   */
   private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> named(String kind) {
-    return o -> o.withName(kind).withRetry(RETRY).withReconciliationMaxInterval(RECHECK_INTERVAL);
+    return o -> o.withName(kind).withRetry(RETRY).withReconciliationMaxInterval(RECHECK_INTERVAL)
+        .withItemStore(LeanItemStore.metadataOnly());
   }
 
   /**
-   * {@link #named} for namespaced primaries. Watching all namespaces, JOSDK's one informer keeps no managed fields
-   * (its copy of a primary only names it for the reconcile). With a namespace list JOSDK builds one informer per
-   * namespace from the one configuration, so they would share the store instance (and a relist of one could drop
-   * the others' objects): there JOSDK keeps its default stores.
+   * {@link #named} for namespaced primaries. With a namespace list JOSDK builds one informer per namespace from the
+   * one configuration, so they would share the store instance (and a relist of one could drop the others'
+   * objects): there JOSDK keeps its default stores.
    */
   private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> scoped(String kind,
       OperatorSettings settings) {
     return OperatorRuntime.<P>named(kind).andThen(o -> {
-      if (settings.scope().all()) {
-        o.withItemStore(new LeanItemStore<>());
-      } else {
-        o.settingNamespaces(new HashSet<>(settings.scope().namespaces()));
+      if (!settings.scope().all()) {
+        o.withItemStore(null).settingNamespaces(new HashSet<>(settings.scope().namespaces()));
       }
     });
   }

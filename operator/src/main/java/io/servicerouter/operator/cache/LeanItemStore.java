@@ -1,6 +1,8 @@
 package io.servicerouter.operator.cache;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.util.Map;
@@ -10,8 +12,11 @@ import java.util.Map;
  * {@code kubectl.kubernetes.io/last-applied-configuration} annotation of every object it stores. Both are a large
  * share of a small object (the managed fields of a route DNSEndpoint are about as large as the rest of it), and
  * nothing reads them: the planner reads specs, labels, owners and timestamps, and the writers send no managed
- * fields (server-side apply keeps the stored ones). The event handlers receive the same trimmed instance. Both the
- * shared caches and JOSDK's informers of the controllers' primaries use it.
+ * fields (server-side apply keeps the stored ones). The event handlers receive the same trimmed instance.
+ *
+ * <p>The shared caches keep whole objects otherwise ({@link #withoutManagedFields}). JOSDK's informers of the
+ * controllers' primaries keep metadata only ({@link #metadataOnly}): a reconcile reads its primary from the shared
+ * caches by name, the orphan collectors read labels and owners, and JOSDK's own event filters read metadata.
  *
  * @param <T> the cached kind
  */
@@ -19,9 +24,21 @@ public final class LeanItemStore<T extends HasMetadata> extends BasicItemStore<T
 
   private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
-  /** A store keyed like the informer's default ({@code namespace/name}). */
-  public LeanItemStore() {
+  private final boolean metadataOnly;
+
+  private LeanItemStore(boolean metadataOnly) {
     super(Cache::metaNamespaceKeyFunc);
+    this.metadataOnly = metadataOnly;
+  }
+
+  /** A store of whole objects without managed fields. */
+  public static <T extends HasMetadata> LeanItemStore<T> withoutManagedFields() {
+    return new LeanItemStore<>(false);
+  }
+
+  /** A store of the objects' metadata (without managed fields): spec and status are dropped. */
+  public static <T extends HasMetadata> LeanItemStore<T> metadataOnly() {
+    return new LeanItemStore<>(true);
   }
 
   @Override
@@ -31,6 +48,23 @@ public final class LeanItemStore<T extends HasMetadata> extends BasicItemStore<T
     if (annotations != null && annotations.containsKey(LAST_APPLIED)) {
       annotations.remove(LAST_APPLIED);
     }
+    if (metadataOnly) {
+      dropSpecAndStatus(object);
+    }
     return super.put(key, object);
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static void dropSpecAndStatus(HasMetadata object) {
+    if (object instanceof CustomResource resource) {
+      resource.setSpec(null);
+      resource.setStatus(null);
+    } else if (object instanceof Service service) {
+      service.setSpec(null);
+      service.setStatus(null);
+    } else if (object instanceof io.fabric8.istio.api.networking.v1.Gateway gateway) {
+      gateway.setSpec(null);
+      gateway.setStatus(null);
+    }
   }
 }

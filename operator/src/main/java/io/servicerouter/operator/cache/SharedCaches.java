@@ -191,7 +191,7 @@ public final class SharedCaches implements AutoCloseable {
     /** The informer with its indexers, keeping trimmed objects ({@link LeanItemStore}). */
     private static <T extends HasMetadata> SharedIndexInformer<T> indexed(SharedIndexInformer<T> informer,
         Map<String, Function<T, List<String>>> indexers) {
-      informer.itemStore(new LeanItemStore<>());
+      informer.itemStore(LeanItemStore.withoutManagedFields());
       return indexers.isEmpty() ? informer : informer.addIndexers(indexers);
     }
   }
