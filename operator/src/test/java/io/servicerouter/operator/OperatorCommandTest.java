@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.servicerouter.planner.AddressRecordsMode;
+import io.servicerouter.planner.DnsEndpointLayout;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ class OperatorCommandTest {
 
     assertThat(settings.options().defaultGatewayNamespace()).isEqualTo("istio-system");
     assertThat(settings.options().addressRecords()).isEqualTo(AddressRecordsMode.ACTIVE);
+    assertThat(settings.options().dnsEndpointLayout()).isEqualTo(DnsEndpointLayout.NAMESPACE);
     assertThat(settings.maxConcurrentReconciles()).isEqualTo(4);
     assertThat(settings.scope().all()).isTrue();
     assertThat(settings.leaderElection()).isEmpty();
@@ -50,7 +52,15 @@ class OperatorCommandTest {
   }
 
   @Test
+  void routeLayoutIsSelectable() {
+    assertThat(parse("--dnsendpoint-layout", "route").settings().options().dnsEndpointLayout())
+        .isEqualTo(DnsEndpointLayout.ROUTE);
+  }
+
+  @Test
   void invalidValuesAreUsageErrors() {
+    assertThatThrownBy(() -> parse("--dnsendpoint-layout", "zone").settings())
+        .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--dnsendpoint-layout");
     assertThatThrownBy(() -> parse("--address-records", "some").settings())
         .isInstanceOf(CommandLine.ParameterException.class);
     assertThatThrownBy(() -> parse("--max-concurrent-reconciles", "0").settings())
