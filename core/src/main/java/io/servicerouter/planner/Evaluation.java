@@ -11,6 +11,7 @@ import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.DNSPolicyStatus;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,12 +89,16 @@ public final class Evaluation {
    */
   public DNSPolicyStatus policyStatus(DNSPolicy policy) {
     PolicyResult result = policy(policy);
-    String namespace = policy.getMetadata().getNamespace();
-    boolean authoritative = namespacePolicy(namespace).filter(p -> ObjectKey.same(p.policy(), policy)).isPresent();
-    if (!options.grouped() || !authoritative) {
+    if (!options.grouped() || !authoritative(policy)) {
       return result.status();
     }
-    return PolicyRules.withGroups(result.status(), routeGroups(namespace));
+    return PolicyRules.withGroups(result.status(), routeGroups(policy.getMetadata().getNamespace()));
+  }
+
+  /** Whether the DNSPolicy is its namespace's authoritative one (the oldest, SPEC §3.5). */
+  public boolean authoritative(DNSPolicy policy) {
+    return namespacePolicy(policy.getMetadata().getNamespace())
+        .filter(result -> ObjectKey.same(result.policy(), policy)).isPresent();
   }
 
   /** The grouped route DNSEndpoints of a namespace (SPEC §4.6; in the route layout, the retiring of stored ones). */
@@ -222,7 +227,7 @@ public final class Evaluation {
         .flatMap(e -> e.routeGroups(namespace).stream())
         .filter(object -> !RouteGroups.isOwned(object)
             && controllers.contains(RouteGroups.controllerOf(object.getMetadata().getName()).orElseThrow()))
-        .min(java.util.Comparator.comparing(object -> object.getMetadata().getName()));
+        .min(Comparator.comparing(object -> object.getMetadata().getName()));
   }
 
   /** Row 5 of SPEC §3.7: an Istio Gateway with the Gateway's name exists and is not owned by it. */

@@ -4,7 +4,6 @@ import io.servicerouter.model.Labels;
 import io.servicerouter.model.cluster.ExternalDNSController;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.model.externaldns.Endpoint;
-import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.RecordCount;
 import io.servicerouter.model.routing.ServiceRoute;
 import java.util.ArrayList;

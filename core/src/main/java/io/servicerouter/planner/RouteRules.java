@@ -99,26 +99,35 @@ final class RouteRules {
       ExternalDNSController controller = controllers.get().stream().filter(c -> c.getName().equals(name)).findFirst().orElseThrow();
       desired.add(Generated.routeEndpoint(route, controller, hostname, targetHost, ttl));
     }
+    Optional<String> conflict = conflict(route, desired, active);
+    if (conflict.isPresent()) {
+      return result(route, status, FAILED, DNS_ENDPOINT_CONFLICT, conflict.get(), RecordAction.KEEP, List.of(), hostname,
+          true);
+    }
     if (evaluation.options().grouped()) {
-      Optional<DNSEndpoint> taken = evaluation.routeGroupTaken(route.getMetadata().getNamespace(), active);
-      if (taken.isPresent()) {
-        return result(route, status, FAILED, DNS_ENDPOINT_CONFLICT, "DNSEndpoint " + ObjectKey.of(taken.get())
-            + " already exists and is not managed by the operator", RecordAction.KEEP, List.of(), hostname, true);
-      }
       return result(route, status, ACTIVE, RECONCILIATION_SUCCEEDED, "ServiceRoute is active", RecordAction.CONVERGE,
           desired, hostname, true);
-    }
-    for (DNSEndpoint endpoint : desired) {
-      if (evaluation.routeEndpointNameTaken(route, endpoint.getMetadata().getName(), active)) {
-        return result(route, status, FAILED, DNS_ENDPOINT_CONFLICT, "DNSEndpoint " + ObjectKey.of(endpoint)
-            + " already exists and is not managed by this ServiceRoute", RecordAction.KEEP, List.of(), hostname, true);
-      }
     }
     List<String> names = desired.stream().map(e -> e.getMetadata().getName()).toList();
     status.setDnsEndpoints(names);
     status.setDnsEndpoint(names.get(0));
     return result(route, status, ACTIVE, RECONCILIATION_SUCCEEDED, "ServiceRoute is active", RecordAction.CONVERGE,
         desired, hostname, true);
+  }
+
+  /**
+   * Row 13: the message about the first desired name an object the route may not write holds — its own
+   * DNSEndpoint's name in the route layout (SPEC §3.10), its namespace's group name in the namespace layout (§4.6).
+   */
+  private Optional<String> conflict(ServiceRoute route, List<DNSEndpoint> desired, List<String> active) {
+    if (evaluation.options().grouped()) {
+      return evaluation.routeGroupTaken(route.getMetadata().getNamespace(), active).map(taken -> "DNSEndpoint "
+          + ObjectKey.of(taken) + " already exists and is not managed by the operator");
+    }
+    return desired.stream()
+        .filter(endpoint -> evaluation.routeEndpointNameTaken(route, endpoint.getMetadata().getName(), active))
+        .findFirst()
+        .map(endpoint -> "DNSEndpoint " + ObjectKey.of(endpoint) + " already exists and is not managed by this ServiceRoute");
   }
 
   private RouteResult keep(ServiceRoute route, ServiceRouteStatus status, String phase, String reason,

@@ -3,7 +3,6 @@ package io.servicerouter.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.servicerouter.model.Labels;
 import io.servicerouter.model.cluster.ClusterIdentity;
@@ -54,7 +53,7 @@ class LayoutSwitchIT {
   private static final String TARGET = "aks01-weu-internal." + DOMAIN;
   private static final int ROUTES_PER_NAMESPACE = 8;
 
-  private final List<AutoCloseable> cleanup = new ArrayList<>();
+  private TestObjects objects;
   private OperatorRuntime operator;
 
   @AfterEach
@@ -62,34 +61,35 @@ class LayoutSwitchIT {
     if (operator != null) {
       operator.close();
     }
-    for (int i = cleanup.size() - 1; i >= 0; i--) {
-      cleanup.get(i).close();
+    if (objects != null) {
+      objects.close();
     }
   }
 
   @Test
   void switchingTheLayoutBackAndForthNeverTakesARecordOutOfTheZone(ControlPlane controlPlane) throws Exception {
     KubernetesClient client = controlPlane.client();
+    objects = new TestObjects(client);
     BindServer bind = BindServer.start("layout-switch", List.of(DOMAIN));
-    cleanup.add(bind);
+    objects.add(bind);
     ExternalDns externalDns = ExternalDns.start(controlPlane, bind,
         new Settings(CONTROLLER, DOMAIN, Policy.SYNC, Selection.LABEL));
-    cleanup.add(externalDns);
-    TestNamespace gateways = namespace(client, "gw");
-    List<TestNamespace> apps = List.of(namespace(client, "swa"), namespace(client, "swb"));
-    created(client, """
+    objects.add(externalDns);
+    TestNamespace gateways = objects.namespace("gw");
+    List<TestNamespace> apps = List.of(objects.namespace("swa"), objects.namespace("swb"));
+    objects.created("""
         apiVersion: cluster.router.io/v1alpha1
         kind: ClusterIdentity
         metadata: {name: cluster-identity}
         spec: {region: weu, cluster: aks01, domain: %s, environmentLetter: p}
         """.formatted(DOMAIN), ClusterIdentity.class);
-    created(client, """
+    objects.created("""
         apiVersion: cluster.router.io/v1alpha1
         kind: DNSConfiguration
         metadata: {name: dns-config}
         spec: {externalDNSControllers: [{name: %s, region: weu}]}
         """.formatted(CONTROLLER), DNSConfiguration.class);
-    created(client, """
+    objects.created("""
         apiVersion: routing.router.io/v1alpha1
         kind: Gateway
         metadata: {name: default-gateway, namespace: %s}
@@ -97,14 +97,14 @@ class LayoutSwitchIT {
         """.formatted(gateways.name()), Gateway.class);
     List<String> names = new ArrayList<>();
     for (TestNamespace app : apps) {
-      created(client, """
+      objects.created("""
           apiVersion: routing.router.io/v1alpha1
           kind: DNSPolicy
           metadata: {name: default, namespace: %s}
           spec: {mode: Active}
           """.formatted(app.name()), DNSPolicy.class);
       for (int i = 0; i < ROUTES_PER_NAMESPACE; i++) {
-        created(client, """
+        objects.created("""
             apiVersion: routing.router.io/v1alpha1
             kind: ServiceRoute
             metadata: {name: svc-%d, namespace: %s}
@@ -198,17 +198,5 @@ class LayoutSwitchIT {
     }
   }
 
-  private TestNamespace namespace(KubernetesClient client, String prefix) {
-    TestNamespace namespace = TestNamespace.create(client, prefix);
-    cleanup.add(namespace);
-    return namespace;
-  }
 
-  private <T extends HasMetadata> T created(KubernetesClient client, String yaml, Class<T> type) {
-    T object = client.resource(client.getKubernetesSerialization().unmarshal(yaml, type)).create();
-    if (object.getMetadata().getNamespace() == null) {
-      cleanup.add(() -> client.resource(object).delete());
-    }
-    return object;
-  }
 }

@@ -56,29 +56,30 @@ class OperatorE1IT {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  private final List<AutoCloseable> cleanup = new ArrayList<>();
+  private TestObjects objects;
 
   @AfterEach
   void cleanUp() throws Exception {
-    for (int i = cleanup.size() - 1; i >= 0; i--) {
-      cleanup.get(i).close();
+    if (objects != null) {
+      objects.close();
     }
   }
 
   @Test
   void activeSingleRegion(ControlPlane controlPlane) throws Exception {
     KubernetesClient client = controlPlane.client();
-    TestNamespace app = namespace(client, "myapp");
-    TestNamespace gateways = namespace(client, "gw");
+    objects = new TestObjects(client);
+    TestNamespace app = objects.namespace("myapp");
+    TestNamespace gateways = objects.namespace("gw");
     Options options = new Options(gateways.name(), Options.DEFAULTS.addressRecords(), DnsEndpointLayout.ROUTE);
     List<HasMetadata> inputs = List.of(
-        created(client, """
+        objects.created("""
             apiVersion: cluster.router.io/v1alpha1
             kind: ClusterIdentity
             metadata: {name: cluster-identity}
             spec: {region: weu, cluster: aks01, domain: example.com, environmentLetter: p}
             """, ClusterIdentity.class),
-        created(client, """
+        objects.created("""
             apiVersion: cluster.router.io/v1alpha1
             kind: DNSConfiguration
             metadata: {name: dns-config}
@@ -87,19 +88,19 @@ class OperatorE1IT {
               - {name: external-dns-weu, region: weu}
               - {name: external-dns-neu, region: neu}
             """, DNSConfiguration.class),
-        created(client, """
+        objects.created("""
             apiVersion: routing.router.io/v1alpha1
             kind: Gateway
             metadata: {name: default-gateway, namespace: %s}
             spec: {controller: aks-istio-ingressgateway-internal, credentialName: cert-aks-ingress, targetPostfix: internal}
             """.formatted(gateways.name()), Gateway.class),
-        created(client, """
+        objects.created("""
             apiVersion: routing.router.io/v1alpha1
             kind: DNSPolicy
             metadata: {name: default, namespace: %s}
             spec: {mode: Active}
             """.formatted(app.name()), DNSPolicy.class),
-        created(client, """
+        objects.created("""
             apiVersion: routing.router.io/v1alpha1
             kind: ServiceRoute
             metadata: {name: web, namespace: %s}
@@ -109,7 +110,7 @@ class OperatorE1IT {
     OperatorRuntime runtime = OperatorRuntime.start(client,
         new OperatorSettings(WatchScope.ALL, options, 4, Optional.empty()),
         new OperatorMetrics("test"), Clock.systemUTC());
-    cleanup.add(runtime);
+    objects.add(runtime);
 
     await().atMost(TIMEOUT).untilAsserted(() -> {
       ServiceRoute route = client.resources(ServiceRoute.class).inNamespace(app.name()).withName("web").get();
@@ -152,7 +153,7 @@ class OperatorE1IT {
     // The offline render of a snapshot of the cluster's inputs (as stored, written to a file) equals what the
     // operator wrote: the same objects with the same specs, labels, annotations and owners.
     Path snapshot = Files.createTempFile("cluster-inputs", ".yaml");
-    cleanup.add(() -> Files.deleteIfExists(snapshot));
+    objects.add(() -> Files.deleteIfExists(snapshot));
     Files.writeString(snapshot, ManifestWriter.write(
         stored(client, inputs).stream().map(Json::toNode).toList(), ManifestWriter.Format.YAML));
     CliRun render = CliRun.of("render", "-f", snapshot.toString(), "--default-gateway-namespace", gateways.name(),
@@ -208,19 +209,7 @@ class OperatorE1IT {
         .as("the address records of a deleted LoadBalancer are deleted").isNull());
   }
 
-  private TestNamespace namespace(KubernetesClient client, String prefix) {
-    TestNamespace namespace = TestNamespace.create(client, prefix);
-    cleanup.add(namespace);
-    return namespace;
-  }
 
-  private <T extends HasMetadata> T created(KubernetesClient client, String yaml, Class<T> type) {
-    T object = client.resource(client.getKubernetesSerialization().unmarshal(yaml, type)).create();
-    if (object.getMetadata().getNamespace() == null) {
-      cleanup.add(() -> client.resource(object).delete());
-    }
-    return object;
-  }
 
   /** The inputs as stored now, with the Namespaces and Services the planner also reads. */
   private static List<HasMetadata> stored(KubernetesClient client, List<HasMetadata> inputs) {

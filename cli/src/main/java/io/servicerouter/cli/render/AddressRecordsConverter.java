@@ -1,19 +1,12 @@
 package io.servicerouter.cli.render;
 
 import io.servicerouter.planner.AddressRecordsMode;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /** Parses {@code --address-records all|active|off}. */
-public final class AddressRecordsConverter implements ITypeConverter<AddressRecordsMode> {
+public final class AddressRecordsConverter extends LowercaseEnumConverter<AddressRecordsMode> {
 
-  @Override
-  public AddressRecordsMode convert(String value) {
-    for (AddressRecordsMode mode : AddressRecordsMode.values()) {
-      if (mode.toString().equals(value)) {
-        return mode;
-      }
-    }
-    throw new TypeConversionException("unsupported value '" + value + "' (all, active or off)");
+  /** The converter picocli instantiates. */
+  public AddressRecordsConverter() {
+    super(AddressRecordsMode.values(), "all, active or off");
   }
 }

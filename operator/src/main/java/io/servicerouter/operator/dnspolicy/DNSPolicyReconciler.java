@@ -48,8 +48,7 @@ public final class DNSPolicyReconciler extends PlannedReconciler<DNSPolicy> {
   protected void reconcile(DNSPolicy policy, CacheSnapshot snapshot, Evaluation evaluation) {
     ConfigVersions seen = context.convergence().versionsNow();
     String namespace = policy.getMetadata().getNamespace();
-    boolean authoritative = evaluation.namespacePolicy(namespace)
-        .filter(result -> ObjectKey.same(result.policy(), policy)).isPresent();
+    boolean authoritative = evaluation.authoritative(policy);
     if (authoritative) {
       RouteGroupPlan groups = evaluation.routeGroups(namespace);
       groups.desired().forEach(group -> context.generated().apply(group, snapshot.dnsEndpoint(namespace,
