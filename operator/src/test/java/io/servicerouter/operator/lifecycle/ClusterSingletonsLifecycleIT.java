@@ -18,8 +18,6 @@ import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.operator.lifecycle.LifecycleCluster.App;
 import io.servicerouter.planner.Vocabulary;
 import io.servicerouter.testsupport.ControlPlaneExtension;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -75,7 +73,7 @@ class ClusterSingletonsLifecycleIT {
     eventually(() -> {
       assertThat(cluster.metrics())
           .contains("servicerouter_config_convergence_in_progress{source=\"clusteridentity\"} 0.0");
-      assertThat(convergenceSeconds()).as("the routes changed, so the convergence took time, but less than the test")
+      assertThat(cluster.convergenceSeconds().orElseThrow()).as("the routes changed, so the convergence took time, but less than the test")
           .isPositive().isLessThan((System.nanoTime() - patched) / 1e9);
     });
   }
@@ -288,13 +286,5 @@ class ClusterSingletonsLifecycleIT {
       assertThat(cluster.singleEndpoint(app.gatewayNamespace(), app.addressRecord("external-dns-neu")).getTargets())
           .containsExactly("10.9.0.1");
     });
-  }
-
-  /** The value of {@code servicerouter_config_convergence_seconds{source="clusteridentity"}}. */
-  private double convergenceSeconds() {
-    Matcher sample = Pattern.compile("^servicerouter_config_convergence_seconds\\{source=\"clusteridentity\"} (\\S+)$",
-        Pattern.MULTILINE).matcher(cluster.metrics());
-    assertThat(sample.find()).as("convergence gauge exported").isTrue();
-    return Double.parseDouble(sample.group(1));
   }
 }

@@ -18,6 +18,7 @@ import io.servicerouter.testsupport.ControlPlaneExtension;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -145,10 +146,18 @@ class GroupedRecordsLifecycleIT {
     cluster.createRoute(app.namespace(), "api", app.namespace(), app.gatewayNamespace());
     eventually(() -> assertThat(cluster.endpoint(app.namespace(), WEU_GROUP).getSpec().getEndpoints()).hasSize(2));
     Map<String, String> versions = routeVersions(app.namespace());
+    OptionalDouble lastConvergence = cluster.convergenceSeconds();
 
     cluster.adoptRegions("[neu]");
     eventually(() -> assertThat(cluster.endpointNames(app.namespace())).containsExactly(NEU_GROUP, WEU_GROUP));
     cluster.assertWrittenAsPlanned(app.namespace());
+    // The policy reconcile that writes the groups is what completes the routes' convergence in this layout.
+    eventually(() -> {
+      assertThat(cluster.metrics())
+          .contains("servicerouter_config_convergence_in_progress{source=\"clusteridentity\"} 0.0");
+      assertThat(cluster.convergenceSeconds()).as("a new convergence completed").isPresent()
+          .isNotEqualTo(lastConvergence);
+    });
     assertThat(routeVersions(app.namespace())).as("no ServiceRoute written by the failover").isEqualTo(versions);
 
     cluster.restoreBaseline();

@@ -45,7 +45,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowingConsumer;
 import org.awaitility.core.ThrowingRunnable;
 
@@ -458,6 +461,15 @@ final class LifecycleCluster implements AutoCloseable {
         .filter(event -> reason.equals(event.getReason())).toList();
   }
 
+  /**
+   * The value of {@code servicerouter_config_convergence_seconds{source="clusteridentity"}}: the duration of the last
+   * completed convergence, absent before the first.
+   */
+  OptionalDouble convergenceSeconds() {
+    Matcher sample = Pattern.compile("^servicerouter_config_convergence_seconds\\{source=\"clusteridentity\"} (\\S+)$",
+        Pattern.MULTILINE).matcher(metrics());
+    return sample.find() ? OptionalDouble.of(Double.parseDouble(sample.group(1))) : OptionalDouble.empty();
+  }
   /** Awaits the assertion for up to {@link #LONG_TIMEOUT}: for thousands of objects. */
   static void eventuallyLong(ThrowingRunnable assertion) {
     await().atMost(LONG_TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(assertion);

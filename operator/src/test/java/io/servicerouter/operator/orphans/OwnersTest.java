@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.servicerouter.model.externaldns.DNSEndpoint;
+import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.operator.cache.InMemoryCaches;
 import io.servicerouter.planner.Options;
@@ -105,5 +106,23 @@ class OwnersTest {
 
     service.getSpec().setType("ClusterIP");
     assertThat(owners.exists("myapp", owner)).isFalse();
+  }
+
+  @Test
+  void routeGroupsAreOwnedThroughTheirDNSPolicyOnlyWithTheirLabelsAndOrphanedWhenItIsGone() {
+    String labels = "app.kubernetes.io/managed-by: service-router-operator, router.io/resource-type: service-routes";
+    DNSPolicy policy = object(DNSPolicy.class, """
+        apiVersion: routing.router.io/v1alpha1
+        kind: DNSPolicy
+        metadata: {name: default, namespace: myapp}
+        spec: {mode: Active}
+        """);
+    DNSEndpoint group = endpoint(labels, "routing.router.io/v1alpha1", "DNSPolicy", "default", policy.getMetadata().getUid());
+
+    assertThat(Owners.ownedThrough(endpoint("", "routing.router.io/v1alpha1", "DNSPolicy", "default", "u1"))).isEmpty();
+    OwnerReference owner = Owners.ownedThrough(group).orElseThrow();
+    assertThat(owners.exists("myapp", owner)).as("policy not there").isFalse();
+    stores.put(policy);
+    assertThat(owners.exists("myapp", owner)).isTrue();
   }
 }
