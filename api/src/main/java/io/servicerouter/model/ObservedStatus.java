@@ -48,6 +48,13 @@ public abstract class ObservedStatus {
    */
   protected abstract List<Object> kindFields();
 
+  /**
+   * Takes from {@code stored} the fields that a writer other than the planner owns, so that a status write built
+   * from the planner's status does not erase them. None by default.
+   */
+  public void keepUnplannedFields(ObservedStatus stored) {
+  }
+
   @Override
   public final boolean equals(Object other) {
     if (this == other) {

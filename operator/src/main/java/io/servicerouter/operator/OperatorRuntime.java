@@ -20,6 +20,7 @@ import io.servicerouter.operator.cache.SchemaProblemCache;
 import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.operator.clusteridentity.ClusterIdentityReconciler;
 import io.servicerouter.operator.convergence.ConfigConvergence;
+import io.servicerouter.operator.convergence.StatusPatchRecords;
 import io.servicerouter.operator.dnsconfiguration.DNSConfigurationReconciler;
 import io.servicerouter.operator.dnspolicy.DNSPolicyReconciler;
 import io.servicerouter.operator.gateway.GatewayReconciler;
@@ -69,9 +70,11 @@ public final class OperatorRuntime implements AutoCloseable {
   private final SharedCaches caches;
   private final Operator operator;
   private final AtomicBoolean stopping;
+  private final StatusPatchRecords records;
 
   private OperatorRuntime(KubernetesClient client, OperatorSettings settings, String identity, SharedCaches caches,
-      Operator operator, AtomicBoolean stopping) {
+      Operator operator, AtomicBoolean stopping, StatusPatchRecords records) {
+    this.records = records;
     this.client = client;
     this.settings = settings;
     this.identity = identity;
@@ -86,7 +89,7 @@ public final class OperatorRuntime implements AutoCloseable {
    * @param client the API server connection (not closed by the runtime)
    * @param settings the resolved options
    * @param metrics where reconciles and leadership are counted
-   * @param clock the time of condition transitions
+   * @param clock the time of condition transitions and of convergence records
    */
   public static OperatorRuntime start(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
       Clock clock) throws Exception {
@@ -95,8 +98,9 @@ public final class OperatorRuntime implements AutoCloseable {
     caches.forgetDeleted(problems);
     caches.startAndAwaitSync(SYNC_TIMEOUT);
     EventRecorder events = new EventRecorder(client, clock);
+    StatusPatchRecords records = new StatusPatchRecords(client);
     ConfigConvergence convergence = new ConfigConvergence(caches, () -> new CacheSnapshot(caches, problems),
-        settings.options(), System::nanoTime, metrics::isLeader, metrics.registry());
+        settings.options(), clock, metrics::isLeader, records, metrics.registry());
     convergence.start();
     OperatorContext context = new OperatorContext(caches, problems, settings.options(),
         new StatusWriter(client, new StatusFactory(clock), events), new GeneratedObjects(client), events, metrics,
@@ -104,7 +108,11 @@ public final class OperatorRuntime implements AutoCloseable {
     metrics.beforeScrape(new CacheGauges(context, metrics.registry()));
     AtomicBoolean stopping = new AtomicBoolean();
     String identity = identity();
-    Operator operator = new Operator(configuration(client, settings, metrics, stopping, identity));
+    Runnable leading = () -> {
+      metrics.leader(true);
+      convergence.leading();
+    };
+    Operator operator = new Operator(configuration(client, settings, metrics, leading, stopping, identity));
     operator.register(new ClusterIdentityReconciler(context), named(ClusterIdentityReconciler.KIND));
     operator.register(new DNSConfigurationReconciler(context), named(DNSConfigurationReconciler.KIND));
     operator.register(new DNSPolicyReconciler(context), scoped(DNSPolicyReconciler.KIND, settings));
@@ -119,11 +127,11 @@ public final class OperatorRuntime implements AutoCloseable {
     operator.start();
     LOG.info("operator started: {} controllers, {}", operator.getRegisteredControllersNumber(),
         settings.leaderElection().map(lease -> "leader election on Lease " + lease).orElse("no leader election"));
-    return new OperatorRuntime(client, settings, identity, caches, operator, stopping);
+    return new OperatorRuntime(client, settings, identity, caches, operator, stopping, records);
   }
 
   private static Consumer<ConfigurationServiceOverrider> configuration(KubernetesClient client,
-      OperatorSettings settings, OperatorMetrics metrics, AtomicBoolean stopping, String identity) {
+      OperatorSettings settings, OperatorMetrics metrics, Runnable leading, AtomicBoolean stopping, String identity) {
     return o -> {
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)
@@ -134,8 +142,8 @@ public final class OperatorRuntime implements AutoCloseable {
       settings.leaderElection().ifPresentOrElse(
           lease -> o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(lease.name(), lease.namespace(),
               Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(2), identity,
-              new LeaderCallbacks(() -> metrics.leader(true), () -> lostLease(metrics, stopping), leader -> { }), false)),
-          () -> metrics.leader(true));
+              new LeaderCallbacks(leading, () -> lostLease(metrics, stopping), leader -> { }), false)),
+          leading);
     };
   }
 
@@ -208,6 +216,7 @@ public final class OperatorRuntime implements AutoCloseable {
   public void close() {
     stopping.set(true);
     operator.stop();
+    records.close();
     settings.leaderElection().ifPresent(lease -> LeaseRelease.release(client, lease, identity));
     caches.close();
   }

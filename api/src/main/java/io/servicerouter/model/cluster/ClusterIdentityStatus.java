@@ -2,7 +2,6 @@ package io.servicerouter.model.cluster;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.servicerouter.model.ObservedStatus;
 import io.servicerouter.model.schema.SchemaFragments;
 import io.servicerouter.model.schema.SchemaMerge;
 import java.util.Arrays;
@@ -11,8 +10,8 @@ import java.util.List;
 /** Observed state of a ClusterIdentity: phase, served regions and the Ready/AdoptedRegionsValid conditions. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @SchemaMerge(property = "phase", value = SchemaFragments.PHASE)
-@JsonPropertyOrder({"phase", "servedRegions", "observedGeneration", "conditions"})
-public class ClusterIdentityStatus extends ObservedStatus {
+@JsonPropertyOrder({"phase", "servedRegions", "observedGeneration", "conditions", "convergence"})
+public class ClusterIdentityStatus extends ConfigurationStatus {
 
   private List<String> servedRegions;
 

@@ -12,7 +12,8 @@ import java.util.Optional;
  * condition with the status's {@code observedGeneration}, keeps each condition's stored
  * {@code lastTransitionTime} unless the condition's status changed (then the injected clock's time), and
  * answers "nothing to write" when the result equals the stored status, so that unchanged reconciles write
- * nothing. The planner makes a new status object for every evaluation, and a reconcile evaluates afresh, so the
+ * nothing. Fields the planner does not decide (a configuration's convergence record) are kept as stored.
+ * The planner makes a new status object for every evaluation, and a reconcile evaluates afresh, so the
  * planned status is completed in place: no copy, no JSON conversion.
  */
 public final class StatusFactory {
@@ -40,6 +41,7 @@ public final class StatusFactory {
           .map(Condition::getLastTransitionTime)
           .orElse(now));
     }
+    planned.keepUnplannedFields(stored);
     return planned.equals(stored) ? Optional.empty() : Optional.of(planned);
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.servicerouter.model.cluster.ClusterIdentity;
+import io.servicerouter.model.cluster.ClusterIdentityStatus;
+import io.servicerouter.model.cluster.ConvergenceRecord;
 import io.servicerouter.model.cluster.DNSConfiguration;
 import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.Gateway;
@@ -20,16 +22,20 @@ import io.servicerouter.planner.SnapshotWithConfiguration;
 import io.servicerouter.planner.SpecProblems;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
 
 class ConfigConvergenceTest {
 
   private final InMemoryCaches stores = new InMemoryCaches(Options.DEFAULTS);
-  private final AtomicLong nanos = new AtomicLong();
+  private final SettableClock clock = new SettableClock(Instant.parse("2026-12-05T10:00:00Z"));
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<String, ConvergenceRecord> stored = new LinkedHashMap<>();
   private final ConfigConvergence convergence = new ConfigConvergence(stores.caches(),
-      () -> new CacheSnapshot(stores.caches(), SpecProblems.NONE), Options.DEFAULTS, nanos::get, () -> true, registry);
+      () -> new CacheSnapshot(stores.caches(), SpecProblems.NONE), Options.DEFAULTS, clock, () -> true,
+      (object, record) -> stored.put(object.getMetadata().getName(), record), registry);
   private final ClusterIdentity before = identity("");
   private final ClusterIdentity after = identity(", adoptsRegions: [weu]");
   private final ServiceRoute web = route("myapp", "web");
@@ -38,6 +44,7 @@ class ConfigConvergenceTest {
   ConfigConvergenceTest() {
     after.getMetadata().setUid(before.getMetadata().getUid());
     after.getMetadata().setResourceVersion("20");
+    after.getMetadata().setGeneration(2L);
     stores.put(after, Fixtures.object(DNSConfiguration.class, """
         apiVersion: cluster.router.io/v1alpha1
         kind: DNSConfiguration
@@ -89,11 +96,11 @@ class ConfigConvergenceTest {
 
   @Test
   void anAdoptionWaitsForTheRoutesWhoseOutputsChangeAndRecordsTheDuration() {
-    nanos.set(1_000_000_000L);
     observeAdoption();
     assertThat(convergence.inProgress(Source.CLUSTERIDENTITY)).isTrue();
+    assertThat(stored).containsEntry("cluster-identity", ConvergenceRecord.of(2, "2026-12-05T10:00:00Z", null));
 
-    nanos.set(3_500_000_000L);
+    clock.advance(Duration.ofMillis(2500));
     convergence.routeReconciled(ObjectKey.of(web), seeing(20));
 
     assertThat(convergence.inProgress(Source.CLUSTERIDENTITY))
@@ -102,6 +109,68 @@ class ConfigConvergenceTest {
     assertThat(registry.scrape())
         .contains("servicerouter_config_convergence_seconds{source=\"clusteridentity\"} 2.5")
         .contains("servicerouter_config_convergence_in_progress{source=\"clusteridentity\"} 0.0");
+    assertThat(stored).containsEntry("cluster-identity",
+        ConvergenceRecord.of(2, "2026-12-05T10:00:00Z", "2026-12-05T10:00:02.500Z"));
+  }
+
+  @Test
+  void aNewLeaderResumesAStoredOpenConvergenceFromItsStartAndWaitsForEveryRoute() {
+    storeRecord(ConvergenceRecord.of(2, "2026-12-05T09:59:50Z", null));
+
+    convergence.leading();
+
+    assertThat(convergence.inProgress(Source.CLUSTERIDENTITY)).isTrue();
+    convergence.routeReconciled(ObjectKey.of(web), seeing(20));
+    assertThat(convergence.inProgress(Source.CLUSTERIDENTITY)).as("api has not been reconciled yet").isTrue();
+    convergence.routeReconciled(ObjectKey.of(api), seeing(19));
+    assertThat(convergence.inProgress(Source.CLUSTERIDENTITY)).as("api saw an older configuration").isTrue();
+
+    clock.advance(Duration.ofSeconds(5));
+    convergence.routeReconciled(ObjectKey.of(api), seeing(20));
+
+    assertThat(convergence.inProgress(Source.CLUSTERIDENTITY)).isFalse();
+    assertThat(convergence.lastSeconds(Source.CLUSTERIDENTITY)).hasValue(15.0);
+    assertThat(stored).containsEntry("cluster-identity",
+        ConvergenceRecord.of(2, "2026-12-05T09:59:50Z", "2026-12-05T10:00:05Z"));
+  }
+
+  @Test
+  void aNewLeaderReopensWhenTheStoredRecordIsOfAnOlderGeneration() {
+    storeRecord(ConvergenceRecord.of(1, "2026-12-05T09:00:00Z", "2026-12-05T09:00:03Z"));
+
+    convergence.leading();
+
+    assertThat(convergence.inProgress(Source.CLUSTERIDENTITY)).isTrue();
+    assertThat(stored).containsEntry("cluster-identity", ConvergenceRecord.of(2, "2026-12-05T10:00:00Z", null));
+  }
+
+  @Test
+  void aNewLeaderReportsACompletedStoredConvergenceAsDone() {
+    storeRecord(ConvergenceRecord.of(2, "2026-12-05T09:00:00Z", "2026-12-05T09:00:03Z"));
+
+    convergence.leading();
+
+    assertThat(convergence.inProgress(Source.CLUSTERIDENTITY)).isFalse();
+    assertThat(convergence.lastSeconds(Source.CLUSTERIDENTITY)).hasValue(3.0);
+    assertThat(stored).doesNotContainKey("cluster-identity");
+  }
+
+  @Test
+  void aNewLeaderCountsReconcilesThatSawTheCurrentConfigurationBeforeItLed() {
+    storeRecord(ConvergenceRecord.of(2, "2026-12-05T09:59:59Z", null));
+    convergence.routeReconciled(ObjectKey.of(web), seeing(20));
+    convergence.routeReconciled(ObjectKey.of(api), seeing(20));
+
+    convergence.leading();
+
+    assertThat(convergence.inProgress(Source.CLUSTERIDENTITY)).isFalse();
+    assertThat(convergence.lastSeconds(Source.CLUSTERIDENTITY)).hasValue(1.0);
+  }
+
+  private void storeRecord(ConvergenceRecord record) {
+    ClusterIdentityStatus status = new ClusterIdentityStatus();
+    status.setConvergence(record);
+    after.setStatus(status);
   }
 
   @Test
