@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * A local Kubernetes control plane: etcd, kube-apiserver (client-certificate authentication, RBAC) and
@@ -27,22 +28,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ControlPlane implements AutoCloseable {
 
-  private static final Duration ETCD_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration API_SERVER_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration ETCD_TIMEOUT = ControlPlaneProcesses.ETCD_TIMEOUT;
+  private static final Duration API_SERVER_TIMEOUT = ControlPlaneProcesses.API_SERVER_TIMEOUT;
   private static final AtomicBoolean FIRST_START_IN_JVM = new AtomicBoolean(true);
 
   private final String name;
   private final String serverUrl;
   private final Kubeconfig kubeconfig;
   private final KubernetesClient client;
-  private final List<ManagedProcess> processes;
+  private final ControlPlaneProcesses processes;
   private final Duration startupTime;
   private final Pki pki;
   private final Path state;
   private final AuditPolicy audit;
 
   private ControlPlane(String name, String serverUrl, Kubeconfig kubeconfig, KubernetesClient client,
-      List<ManagedProcess> processes, Duration startupTime, Pki pki, Path state, AuditPolicy audit) {
+      ControlPlaneProcesses processes, Duration startupTime, Pki pki, Path state, AuditPolicy audit) {
     this.pki = pki;
     this.state = state;
     this.audit = audit;
@@ -77,7 +78,7 @@ public final class ControlPlane implements AutoCloseable {
           ControlPlaneCommands.etcd(binaries, name, state.resolve("etcd-data"), etcdPort, FreePorts.tcp()), logs, run);
       started.add(etcd);
       Pki pki = Pki.create(TestDirectories.created(state.resolve("pki")));
-      etcd.awaitReady("etcd health", ETCD_TIMEOUT, () -> etcdHealthy(etcdPort));
+      etcd.awaitReady("etcd health", ETCD_TIMEOUT, () -> ControlPlaneProcesses.etcdHealthy(etcdPort));
 
       String server = "https://127.0.0.1:" + FreePorts.tcp();
       Kubeconfig kubeconfig = Kubeconfig.write(state.resolve("kubeconfig"), name, server, pki);
@@ -87,19 +88,22 @@ public final class ControlPlane implements AutoCloseable {
       started.add(apiServer);
       KubernetesClient api = new KubernetesClientBuilder().withConfig(kubeconfig.clientConfig()).build();
       client = api;
-      apiServer.awaitReady("kube-apiserver /readyz", API_SERVER_TIMEOUT, () -> "ok".equals(api.raw("/readyz")));
+      BooleanSupplier ready = () -> "ok".equals(api.raw("/readyz"));
+      apiServer.awaitReady("kube-apiserver /readyz", API_SERVER_TIMEOUT, ready);
       apiServer.awaitReady("namespace default", API_SERVER_TIMEOUT,
           () -> api.namespaces().withName("default").get() != null);
 
       // CRDs before kube-controller-manager: its garbage collector then watches them from its first discovery
       // instead of after its 30 s resync.
       CrdInstaller.install(api, binaries, apiServer);
-      started.add(ManagedProcess.start("kube-controller-manager",
-          ControlPlaneCommands.controllerManager(binaries, kubeconfig.file()), logs, run));
+      ManagedProcess controllerManager = ManagedProcess.start("kube-controller-manager",
+          ControlPlaneCommands.controllerManager(binaries, kubeconfig.file()), logs, run);
+      started.add(controllerManager);
 
       Duration startup = Duration.ofNanos(System.nanoTime() - t0);
       record(name, cold, startup);
-      return new ControlPlane(name, server, kubeconfig, api, List.copyOf(started), startup, pki, state, audit);
+      return new ControlPlane(name, server, kubeconfig, api,
+          new ControlPlaneProcesses(etcd, etcdPort, apiServer, controllerManager, ready), startup, pki, state, audit);
     } catch (RuntimeException e) {
       if (client != null) {
         client.close();
@@ -182,25 +186,54 @@ public final class ControlPlane implements AutoCloseable {
   /** The process ids of etcd, kube-apiserver and kube-controller-manager by name, for benchmarks' CPU accounting. */
   public Map<String, Long> processIds() {
     Map<String, Long> ids = new LinkedHashMap<>();
-    processes.forEach(process -> ids.put(process.name(), process.pid()));
+    processes.all().forEach(process -> ids.put(process.name(), process.pid()));
     return ids;
   }
 
-  /** True while etcd, kube-apiserver and kube-controller-manager all run. */
+  /** True while etcd, kube-apiserver and kube-controller-manager all run (false during {@link #stopEtcd()}). */
   public boolean isRunning() {
-    return processes.stream().allMatch(ManagedProcess::isAlive);
+    return processes.all().stream().allMatch(ManagedProcess::isAlive);
+  }
+
+  /**
+   * Restarts kube-apiserver as a crash would: SIGKILL, then the same command line again, on the same port with
+   * the same certificates, so that {@link #serverUrl()}, the kubeconfigs and existing clients stay valid. Open
+   * watches end and requests fail (connection refused) until the new process serves; returns once
+   * {@code /readyz} answers {@code ok} (about 2 s). etcd keeps running, so no data is lost.
+   * {@link #processIds()} then names the new process.
+   */
+  public void restartApiServer() {
+    processes.restartApiServer();
+  }
+
+  /**
+   * Stops etcd (SIGKILL, waiting for its exit) while kube-apiserver keeps running, to simulate a storage outage.
+   * Until {@link #startEtcd()}, requests that need etcd hang: the API server answers a write
+   * {@code 504 Timeout} after about 34 s and a read after 60 s, so a client with a shorter request timeout
+   * (fabric8's default is 10 s) sees its own timeout first. Nothing is lost: etcd runs without fsync, and the
+   * page cache keeps its writes. {@link #isRunning()} is false meanwhile.
+   */
+  public void stopEtcd() {
+    processes.stopEtcd();
+  }
+
+  /**
+   * Starts etcd again after {@link #stopEtcd()}, on the same ports and data directory, and returns once etcd is
+   * healthy and kube-apiserver's {@code /readyz}, which checks etcd, answers {@code ok}. The API server's etcd
+   * client reconnects with an exponential back-off, so this takes longer the longer the outage was: measured
+   * about 0.7 s after a 2 s outage, 6 to 17 s after 10 s, 21 s after 90 s.
+   *
+   * @throws IllegalStateException if etcd runs
+   */
+  public void startEtcd() {
+    processes.startEtcd();
   }
 
   /** Closes the client and stops the processes (newest first: controller manager, API server, etcd). */
   @Override
   public void close() {
     client.close();
-    ManagedProcess.stopNewestFirst(processes);
-  }
-
-  private static boolean etcdHealthy(int port) {
-    return LocalHttp.get("http://127.0.0.1:" + port + "/health")
-        .filter(body -> body.contains("\"health\":\"true\"")).isPresent();
+    processes.stop();
   }
 
   private static void record(String name, boolean cold, Duration startup) {

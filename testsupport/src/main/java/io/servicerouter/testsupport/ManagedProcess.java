@@ -27,13 +27,18 @@ public final class ManagedProcess {
   private static final int TAIL_BYTES = 64 * 1024;
 
   private final String name;
+  private final List<String> argv;
+  private final Map<String, String> environment;
   private final Process process;
   private final Path logFile;
   private final Path pidFile;
   private volatile boolean stopRequested;
 
-  private ManagedProcess(String name, Process process, Path logFile, Path pidFile) {
+  private ManagedProcess(String name, List<String> argv, Map<String, String> environment, Process process,
+      Path logFile, Path pidFile) {
     this.name = name;
+    this.argv = List.copyOf(argv);
+    this.environment = Map.copyOf(environment);
     this.process = process;
     this.logFile = logFile;
     this.pidFile = pidFile;
@@ -54,20 +59,38 @@ public final class ManagedProcess {
   public static ManagedProcess start(String name, List<String> argv, Map<String, String> environment,
       Path logDirectory, Path runDirectory) {
     Path logFile = logDirectory.resolve(name + ".log");
-    Path pidFile = runDirectory.resolve(name + PidFile.SUFFIX);
+    return launch(name, argv, environment, logFile, runDirectory.resolve(name + PidFile.SUFFIX),
+        ProcessBuilder.Redirect.to(logFile.toFile()));
+  }
+
+  /**
+   * Starts this process's command again (same arguments, environment and PID file), appending to the same log,
+   * for a restart in a fault-injection test. The returned process replaces this one.
+   *
+   * @throws IllegalStateException if this process still runs
+   */
+  public ManagedProcess startAgain() {
+    if (process.isAlive()) {
+      throw new IllegalStateException(name + " still runs (PID " + process.pid() + "): stop it first");
+    }
+    return launch(name, argv, environment, logFile, pidFile, ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+  }
+
+  private static ManagedProcess launch(String name, List<String> argv, Map<String, String> environment,
+      Path logFile, Path pidFile, ProcessBuilder.Redirect output) {
     Process process;
     try {
       ProcessBuilder builder = new ProcessBuilder(argv)
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectErrorStream(true)
-          .redirectOutput(logFile.toFile());
+          .redirectOutput(output);
       builder.environment().putAll(environment);
       process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + " (" + argv.get(0) + ")", e);
     }
     new PidFile(process.pid(), argv.get(0)).write(pidFile);
-    ManagedProcess started = new ManagedProcess(name, process, logFile, pidFile);
+    ManagedProcess started = new ManagedProcess(name, argv, environment, process, logFile, pidFile);
     ChildProcesses.add(started);
     return started;
   }
@@ -141,6 +164,18 @@ public final class ManagedProcess {
       awaitExit(GRACE);
     }
     if (!process.isAlive()) {
+      deleteQuietly(pidFile);
+    }
+  }
+
+  /**
+   * Kills the process at once (SIGKILL), as a crash would, and waits for its exit; removes its PID file. Used
+   * to inject faults: etcd given SIGTERM waits for its clients' watch streams and needs the SIGKILL anyway.
+   */
+  public void kill() {
+    stopRequested = true;
+    process.destroyForcibly();
+    if (awaitExit(GRACE)) {
       deleteQuietly(pidFile);
     }
   }
