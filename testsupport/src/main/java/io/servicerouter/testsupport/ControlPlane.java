@@ -229,6 +229,16 @@ public final class ControlPlane implements AutoCloseable {
     processes.startEtcd();
   }
 
+  /**
+   * Installs a validating admission webhook served by this JVM on writes of {@code resources} (for example
+   * {@link AdmissionFaults#DNS_ENDPOINTS}), through which a test refuses or delays chosen writes; returns once
+   * the API server calls it. Close it before the test ends: while installed, every write of those resources
+   * needs the webhook's answer.
+   */
+  public AdmissionFaults admissionFaults(AdmissionFaults.Resource... resources) {
+    return AdmissionFaults.install(client, pki, List.of(resources));
+  }
+
   /** Closes the client and stops the processes (newest first: controller manager, API server, etcd). */
   @Override
   public void close() {
