@@ -221,7 +221,7 @@ public final class ControlPlane implements AutoCloseable {
    * Starts etcd again after {@link #stopEtcd()}, on the same ports and data directory, and returns once etcd is
    * healthy and kube-apiserver's {@code /readyz}, which checks etcd, answers {@code ok}. The API server's etcd
    * client reconnects with an exponential back-off, so this takes longer the longer the outage was: measured
-   * about 0.7 s after a 2 s outage, 6 to 17 s after 10 s, 21 s after 90 s.
+   * about 0.7 s after a 2 s outage, 6-7.5 s after 10 s, 21 s after 90 s.
    *
    * @throws IllegalStateException if etcd runs
    */
