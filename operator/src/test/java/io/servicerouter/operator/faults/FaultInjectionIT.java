@@ -1,0 +1,238 @@
+package io.servicerouter.operator.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.servicerouter.model.Json;
+import io.servicerouter.model.cluster.ClusterIdentity;
+import io.servicerouter.model.cluster.ConvergenceRecord;
+import io.servicerouter.model.externaldns.DNSEndpoint;
+import io.servicerouter.model.routing.ServiceRoute;
+import io.servicerouter.operator.OperatorMetrics;
+import io.servicerouter.operator.OperatorRuntime;
+import io.servicerouter.planner.DnsEndpointLayout;
+import io.servicerouter.planner.Vocabulary;
+import io.servicerouter.testsupport.AdmissionFaults;
+import io.servicerouter.testsupport.AdmissionMatch;
+import io.servicerouter.testsupport.ControlPlane;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults in the middle of a failover (issue 13), on a control plane of its own (the cases restart its parts): each
+ * case ends with every record and status as the planner plans them from the stored inputs ({@link ExpectedState}:
+ * no record lost, none extra) and the convergence signal closed and stored, without any event from the user after
+ * the failover's one edit.
+ */
+class FaultInjectionIT {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(180);
+  private static final String OPERATOR = "service-router-operator-faults";
+  private static ControlPlane controlPlane;
+
+  @BeforeAll
+  static void startControlPlane() {
+    controlPlane = ControlPlane.start("faults");
+  }
+
+  @AfterAll
+  static void stopControlPlane() {
+    controlPlane.close();
+  }
+
+  @Test
+  void aLeaderStoppedMidFailoverLeavesTheConvergenceOpenUntilTheNewLeaderHasReallyFinished() throws Exception {
+    KubernetesClient admin = controlPlane.client();
+    try (FailoverInputs inputs = FailoverInputs.create(admin, DnsEndpointLayout.ROUTE, 10, 30);
+        Operator first = Operator.start(inputs, OPERATOR + "-a", true)) {
+      await().atMost(TIMEOUT).until(first::leader);
+      awaitConverged(inputs);
+      try (Operator second = Operator.start(inputs, OPERATOR + "-b", true)) {
+        long generation = inputs.failover();
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20))
+            .until(() -> record(admin).filter(r -> r.getGeneration() == generation).isPresent());
+        first.close();
+        assertThat(ExpectedState.differences(admin, inputs, name -> false))
+            .as("the stopped leader had not finished the failover").isNotEmpty();
+        String start = record(admin).orElseThrow().getStartTime();
+
+        List<String> notDoneWhileReportedDone = new ArrayList<>();
+        AtomicReference<Boolean> reportedOpen = new AtomicReference<>(false);
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
+          if (!second.leader()) {
+            return false;
+          }
+          if (second.convergenceInProgress()) {
+            reportedOpen.set(true);
+            return false;
+          }
+          notDoneWhileReportedDone.addAll(ExpectedState.differences(admin, inputs, name -> false));
+          return true;
+        });
+        assertThat(reportedOpen.get()).as("the new leader reported the open convergence").isTrue();
+        assertThat(notDoneWhileReportedDone).as("differences when the new leader reported 0 in progress").isEmpty();
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(record(admin)).hasValueSatisfying(r -> {
+          assertThat(r.getGeneration()).isEqualTo(generation);
+          assertThat(r.getStartTime()).as("the start the stopped leader stored").isEqualTo(start);
+          assertThat(r.getCompletionTime()).isNotNull();
+        }));
+      }
+    }
+  }
+
+  @Test
+  void theApiServerRestartedMidFailover() throws Exception {
+    KubernetesClient admin = controlPlane.client();
+    try (FailoverInputs inputs = FailoverInputs.create(admin, DnsEndpointLayout.NAMESPACE, 10, 30);
+        Operator operator = Operator.start(inputs, OPERATOR, false)) {
+      awaitConverged(inputs);
+      long generation = inputs.failover();
+      controlPlane.restartApiServer();
+      awaitConverged(inputs);
+      awaitConvergenceStored(admin, operator, generation);
+    }
+  }
+
+  @Test
+  void etcdStoppedForTenSecondsMidFailover() throws Exception {
+    KubernetesClient admin = controlPlane.client();
+    try (FailoverInputs inputs = FailoverInputs.create(admin, DnsEndpointLayout.NAMESPACE, 10, 30);
+        Operator operator = Operator.start(inputs, OPERATOR, false)) {
+      awaitConverged(inputs);
+      long generation = inputs.failover();
+      controlPlane.stopEtcd();
+      Thread.sleep(10_000);
+      controlPlane.startEtcd();
+      awaitConverged(inputs);
+      awaitConvergenceStored(admin, operator, generation);
+    }
+  }
+
+  @Test
+  void writesRefusedWith409And500AreRetried() throws Exception {
+    KubernetesClient admin = controlPlane.client();
+    try (FailoverInputs inputs = FailoverInputs.create(admin, DnsEndpointLayout.NAMESPACE, 10, 30);
+        Operator operator = Operator.start(inputs, OPERATOR, false)) {
+      awaitConverged(inputs);
+      try (AdmissionFaults faults = controlPlane.admissionFaults(AdmissionFaults.DNS_ENDPOINTS)) {
+        AdmissionMatch operatorWrites = AdmissionMatch.any().withUser(OPERATOR);
+        faults.failNext(operatorWrites, 3, 409, "injected conflict");
+        // the client retries a 5xx by itself a few times: enough refusals reach the reconcile
+        faults.failNext(operatorWrites, 12, 500, "injected internal error");
+        long generation = inputs.failover();
+        awaitConverged(inputs);
+        awaitConvergenceStored(admin, operator, generation);
+        int denied = faults.denied(OPERATOR, "CREATE") + faults.denied(OPERATOR, "UPDATE");
+        System.out.println("writes refused: " + denied + " of " + (faults.seen(OPERATOR, "CREATE")
+            + faults.seen(OPERATOR, "UPDATE")));
+        assertThat(denied).isEqualTo(15);
+      }
+    }
+  }
+
+  @Test
+  void aForeignDnsEndpointCreatedJustBeforeTheOperatorWritesIsNeverModified() throws Exception {
+    KubernetesClient admin = controlPlane.client();
+    try (FailoverInputs inputs = FailoverInputs.create(admin, DnsEndpointLayout.NAMESPACE, 10, 30);
+        Operator operator = Operator.start(inputs, OPERATOR, false)) {
+      awaitConverged(inputs);
+      AtomicReference<DNSEndpoint> foreign = new AtomicReference<>();
+      try (AdmissionFaults faults = controlPlane.admissionFaults(AdmissionFaults.DNS_ENDPOINTS)) {
+        faults.beforeAdmit(AdmissionMatch.any().withUser(OPERATOR).withOperation("CREATE")
+            .withName("external-dns-weu.routes"), request ->
+            foreign.set(admin.resource(Json.read("""
+                apiVersion: externaldns.k8s.io/v1alpha1
+                kind: DNSEndpoint
+                metadata: {name: %s, namespace: %s, labels: {team: squatter}}
+                spec:
+                  endpoints: [{dnsName: svc0.example.com, recordType: A, targets: [10.6.6.6]}]
+                """.formatted(request.name(), request.namespace()), DNSEndpoint.class)).create()));
+        inputs.failover();
+        await().atMost(TIMEOUT).until(() -> foreign.get() != null);
+        String namespace = foreign.get().getMetadata().getNamespace();
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+          assertThat(admin.resources(ServiceRoute.class).inNamespace(namespace).list().getItems())
+              .allSatisfy(route -> assertThat(route.getStatus().condition(Vocabulary.READY).orElseThrow().getReason())
+                  .isEqualTo("DNSEndpointConflict"));
+          assertThat(ExpectedState.differences(admin, inputs, name -> name.startsWith(namespace + "/")))
+              .as("everything outside the squatted namespace").allMatch(difference -> difference.contains(namespace));
+        });
+        DNSEndpoint now = admin.resource(foreign.get()).get();
+        assertThat(now.getMetadata().getResourceVersion()).as("the foreign object is never modified")
+            .isEqualTo(foreign.get().getMetadata().getResourceVersion());
+        assertThat(now.getMetadata().getOwnerReferences()).isEmpty();
+      }
+    }
+  }
+
+  private static void awaitConverged(FailoverInputs inputs) {
+    await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+        ExpectedState.assertConverged(controlPlane.client(), inputs));
+  }
+
+  private static void awaitConvergenceStored(KubernetesClient admin, Operator operator, long generation) {
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      assertThat(operator.convergenceInProgress()).isFalse();
+      assertThat(record(admin)).hasValueSatisfying(r -> {
+        assertThat(r.getGeneration()).isEqualTo(generation);
+        assertThat(r.getCompletionTime()).isNotNull();
+      });
+    });
+  }
+
+  private static java.util.Optional<ConvergenceRecord> record(KubernetesClient admin) {
+    ClusterIdentity identity = admin.resources(ClusterIdentity.class).withName("cluster-identity").get();
+    return java.util.Optional.ofNullable(identity.getStatus()).map(status -> status.getConvergence());
+  }
+
+  /** An operator running in-process with a client of its own user, its metrics readable; closing is idempotent. */
+  private static final class Operator implements AutoCloseable {
+
+    private final KubernetesClient client;
+    private final OperatorMetrics metrics;
+    private final OperatorRuntime runtime;
+    private boolean closed;
+
+    private Operator(KubernetesClient client, OperatorMetrics metrics, OperatorRuntime runtime) {
+      this.client = client;
+      this.metrics = metrics;
+      this.runtime = runtime;
+    }
+
+    static Operator start(FailoverInputs inputs, String user, boolean leaderElection) throws Exception {
+      KubernetesClient client = controlPlane.clientAs(user);
+      OperatorMetrics metrics = new OperatorMetrics("test");
+      return new Operator(client, metrics,
+          OperatorRuntime.start(client, inputs.settings(leaderElection), metrics, Clock.systemUTC()));
+    }
+
+    boolean leader() {
+      return metrics.isLeader();
+    }
+
+    boolean convergenceInProgress() {
+      return metrics.registry().find("servicerouter.config.convergence.in.progress").gauges().stream()
+          .anyMatch(gauge -> gauge.value() == 1.0);
+    }
+
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        runtime.close();
+      } finally {
+        client.close();
+      }
+    }
+  }
+}
