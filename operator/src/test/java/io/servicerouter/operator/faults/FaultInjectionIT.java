@@ -172,13 +172,14 @@ class FaultInjectionIT {
     }
   }
 
+  /** Waits for the plan to be stored; the test's own reads may fail while the control plane recovers. */
   private static void awaitConverged(FailoverInputs inputs) {
-    await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+    await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() ->
         ExpectedState.assertConverged(controlPlane.client(), inputs));
   }
 
   private static void awaitConvergenceStored(KubernetesClient admin, Operator operator, long generation) {
-    await().atMost(TIMEOUT).untilAsserted(() -> {
+    await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
       assertThat(operator.convergenceInProgress()).isFalse();
       assertThat(record(admin)).hasValueSatisfying(r -> {
         assertThat(r.getGeneration()).isEqualTo(generation);
