@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.servicerouter.model.Json;
 import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.cluster.ConvergenceRecord;
-import io.servicerouter.model.externaldns.DNSEndpoint;
-import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.operator.OperatorMetrics;
 import io.servicerouter.operator.OperatorRuntime;
 import io.servicerouter.planner.DnsEndpointLayout;
-import io.servicerouter.planner.Vocabulary;
 import io.servicerouter.testsupport.AdmissionFaults;
 import io.servicerouter.testsupport.AdmissionMatch;
 import io.servicerouter.testsupport.ControlPlane;
+import io.servicerouter.testsupport.ManagedProcess;
+import io.servicerouter.testsupport.TestDirectories;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,36 +54,78 @@ class FaultInjectionIT {
       await().atMost(TIMEOUT).until(first::leader);
       awaitConverged(inputs);
       try (Operator second = Operator.start(inputs, OPERATOR + "-b", true)) {
-        long generation = inputs.failover();
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20))
-            .until(() -> record(admin).filter(r -> r.getGeneration() == generation).isPresent());
-        first.close();
-        assertThat(ExpectedState.differences(admin, inputs, name -> false))
-            .as("the stopped leader had not finished the failover").isNotEmpty();
-        String start = record(admin).orElseThrow().getStartTime();
-
-        List<String> notDoneWhileReportedDone = new ArrayList<>();
-        AtomicReference<Boolean> reportedOpen = new AtomicReference<>(false);
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
-          if (!second.leader()) {
-            return false;
-          }
-          if (second.convergenceInProgress()) {
-            reportedOpen.set(true);
-            return false;
-          }
-          notDoneWhileReportedDone.addAll(ExpectedState.differences(admin, inputs, name -> false));
-          return true;
-        });
-        assertThat(reportedOpen.get()).as("the new leader reported the open convergence").isTrue();
-        assertThat(notDoneWhileReportedDone).as("differences when the new leader reported 0 in progress").isEmpty();
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(record(admin)).hasValueSatisfying(r -> {
-          assertThat(r.getGeneration()).isEqualTo(generation);
-          assertThat(r.getStartTime()).as("the start the stopped leader stored").isEqualTo(start);
-          assertThat(r.getCompletionTime()).isNotNull();
-        }));
+        assertNewLeaderFinishes(admin, inputs, second, first::close);
       }
     }
+  }
+
+  @Test
+  void aLeaderKilledMidFailoverLeavesTheConvergenceOpenUntilTheNewLeaderHasReallyFinished() throws Exception {
+    KubernetesClient admin = controlPlane.client();
+    try (FailoverInputs inputs = FailoverInputs.create(admin, DnsEndpointLayout.ROUTE, 10, 30)) {
+      ManagedProcess first = ManagedProcess.start("operator-killed", operatorProcess(inputs, OPERATOR + "-killed"),
+          TestDirectories.logDirectory("faults"), Files.createTempDirectory("faults-run"));
+      try {
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> admin.leases().inNamespace(inputs.lease().namespace())
+            .withName(inputs.lease().name()).get().getSpec().getHolderIdentity() != null);
+        awaitConverged(inputs);
+        try (Operator second = Operator.start(inputs, OPERATOR + "-b", true)) {
+          assertNewLeaderFinishes(admin, inputs, second, first::kill);
+        }
+      } finally {
+        first.stop();
+      }
+    }
+  }
+
+  /**
+   * Makes the cluster adopt weu, ends the leader with {@code endLeader} as soon as it stored the open convergence,
+   * and asserts that the standby {@code second}, once leader, reports the convergence in progress until the records
+   * and statuses really are the plan, then stores its completion with the first leader's start.
+   */
+  private static void assertNewLeaderFinishes(KubernetesClient admin, FailoverInputs inputs, Operator second,
+      Runnable endLeader) {
+    long generation = inputs.failover();
+    await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20))
+        .until(() -> record(admin).filter(r -> r.getGeneration() == generation).isPresent());
+    endLeader.run();
+    assertThat(ExpectedState.differences(admin, inputs, name -> false))
+        .as("the ended leader had not finished the failover").isNotEmpty();
+    String start = record(admin).orElseThrow().getStartTime();
+
+    List<String> notDoneWhileReportedDone = new ArrayList<>();
+    AtomicReference<Boolean> reportedOpen = new AtomicReference<>(false);
+    await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
+      if (!second.leader()) {
+        return false;
+      }
+      if (second.convergenceInProgress()) {
+        reportedOpen.set(true);
+        return false;
+      }
+      notDoneWhileReportedDone.addAll(ExpectedState.differences(admin, inputs, name -> false));
+      return true;
+    });
+    assertThat(reportedOpen.get()).as("the new leader reported the open convergence").isTrue();
+    assertThat(notDoneWhileReportedDone).as("differences when the new leader reported 0 in progress").isEmpty();
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(record(admin)).hasValueSatisfying(r -> {
+      assertThat(r.getGeneration()).isEqualTo(generation);
+      assertThat(r.getStartTime()).as("the start the first leader stored").isEqualTo(start);
+      assertThat(r.getCompletionTime()).isNotNull();
+    }));
+  }
+
+  /** The command line of an operator process for {@code inputs}, as {@code user}, with leader election. */
+  private static List<String> operatorProcess(FailoverInputs inputs, String user) {
+    return List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        System.getProperty("java.class.path"), OperatorProcessMain.class.getName(),
+        "--kubeconfig", controlPlane.userKubeconfig(user).toString(),
+        "--metrics-bind-address", "0", "--health-probe-bind-address", "0",
+        "--watch-namespaces", String.join(",", inputs.namespaceNames()),
+        "--default-gateway-namespace", inputs.options().defaultGatewayNamespace(),
+        "--address-records", "active", "--dnsendpoint-layout", "route",
+        "--leader-elect", "--leader-election-id", inputs.lease().name(),
+        "--leader-election-namespace", inputs.lease().namespace());
   }
 
   @Test
@@ -133,41 +174,6 @@ class FaultInjectionIT {
         System.out.println("writes refused: " + denied + " of " + (faults.seen(OPERATOR, "CREATE")
             + faults.seen(OPERATOR, "UPDATE")));
         assertThat(denied).isEqualTo(15);
-      }
-    }
-  }
-
-  @Test
-  void aForeignDnsEndpointCreatedJustBeforeTheOperatorWritesIsNeverModified() throws Exception {
-    KubernetesClient admin = controlPlane.client();
-    try (FailoverInputs inputs = FailoverInputs.create(admin, DnsEndpointLayout.NAMESPACE, 10, 30);
-        Operator operator = Operator.start(inputs, OPERATOR, false)) {
-      awaitConverged(inputs);
-      AtomicReference<DNSEndpoint> foreign = new AtomicReference<>();
-      try (AdmissionFaults faults = controlPlane.admissionFaults(AdmissionFaults.DNS_ENDPOINTS)) {
-        faults.beforeAdmit(AdmissionMatch.any().withUser(OPERATOR).withOperation("CREATE")
-            .withName("external-dns-weu.routes"), request ->
-            foreign.set(admin.resource(Json.read("""
-                apiVersion: externaldns.k8s.io/v1alpha1
-                kind: DNSEndpoint
-                metadata: {name: %s, namespace: %s, labels: {team: squatter}}
-                spec:
-                  endpoints: [{dnsName: svc0.example.com, recordType: A, targets: [10.6.6.6]}]
-                """.formatted(request.name(), request.namespace()), DNSEndpoint.class)).create()));
-        inputs.failover();
-        await().atMost(TIMEOUT).until(() -> foreign.get() != null);
-        String namespace = foreign.get().getMetadata().getNamespace();
-        await().atMost(TIMEOUT).untilAsserted(() -> {
-          assertThat(admin.resources(ServiceRoute.class).inNamespace(namespace).list().getItems())
-              .allSatisfy(route -> assertThat(route.getStatus().condition(Vocabulary.READY).orElseThrow().getReason())
-                  .isEqualTo("DNSEndpointConflict"));
-          assertThat(ExpectedState.differences(admin, inputs, name -> name.startsWith(namespace + "/")))
-              .as("everything outside the squatted namespace").allMatch(difference -> difference.contains(namespace));
-        });
-        DNSEndpoint now = admin.resource(foreign.get()).get();
-        assertThat(now.getMetadata().getResourceVersion()).as("the foreign object is never modified")
-            .isEqualTo(foreign.get().getMetadata().getResourceVersion());
-        assertThat(now.getMetadata().getOwnerReferences()).isEmpty();
       }
     }
   }
