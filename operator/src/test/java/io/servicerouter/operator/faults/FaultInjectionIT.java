@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class FaultInjectionIT {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(180);
+  private static final Duration TIMEOUT = Duration.ofSeconds(300);
   private static final String OPERATOR = "service-router-operator-faults";
   private static ControlPlane controlPlane;
 
