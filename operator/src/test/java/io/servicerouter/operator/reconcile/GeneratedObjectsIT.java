@@ -108,10 +108,7 @@ class GeneratedObjectsIT {
     try (TestNamespace namespace = TestNamespace.create(client, "generated")) {
       generated.apply(endpoint(namespace.name(), owner(client, namespace.name(), "owner-1"), "gw1.example.com"), Optional.empty());
       DNSEndpoint ours = stored(client, namespace.name());
-      client.resource(ours).withGracePeriod(0).delete();
-      client.resources(DNSEndpoint.class).inNamespace(namespace.name()).withName("web-external-dns-weu")
-          .waitUntilCondition(o -> o == null, 30, java.util.concurrent.TimeUnit.SECONDS);
-      DNSEndpoint theirs = client.resource(foreign(namespace.name())).create();
+      DNSEndpoint theirs = replaceByForeign(client, ours);
 
       assertThatThrownBy(() -> generated.apply(endpoint(namespace.name(), owner(client, namespace.name(), "owner-1"), "gw2.example.com"), Optional.of(ours)))
           .isInstanceOf(KubernetesClientException.class);
@@ -127,10 +124,7 @@ class GeneratedObjectsIT {
     try (TestNamespace namespace = TestNamespace.create(client, "generated")) {
       generated.apply(endpoint(namespace.name(), owner(client, namespace.name(), "owner-1"), "gw1.example.com"), Optional.empty());
       DNSEndpoint ours = stored(client, namespace.name());
-      client.resource(ours).withGracePeriod(0).delete();
-      client.resources(DNSEndpoint.class).inNamespace(namespace.name()).withName("web-external-dns-weu")
-          .waitUntilCondition(o -> o == null, 30, java.util.concurrent.TimeUnit.SECONDS);
-      DNSEndpoint theirs = client.resource(foreign(namespace.name())).create();
+      DNSEndpoint theirs = replaceByForeign(client, ours);
 
       generated.delete(ours);
 
@@ -153,6 +147,15 @@ class GeneratedObjectsIT {
       client.resources(DNSEndpoint.class).inNamespace(namespace.name()).withName("web-external-dns-weu")
           .waitUntilCondition(o -> o == null, 30, java.util.concurrent.TimeUnit.SECONDS);
     }
+  }
+
+  /** Deletes {@code ours}, waits until it is gone, and creates a foreign object with its name. */
+  private static DNSEndpoint replaceByForeign(KubernetesClient client, DNSEndpoint ours) {
+    String namespace = ours.getMetadata().getNamespace();
+    client.resource(ours).withGracePeriod(0).delete();
+    client.resources(DNSEndpoint.class).inNamespace(namespace).withName(ours.getMetadata().getName())
+        .waitUntilCondition(o -> o == null, 30, java.util.concurrent.TimeUnit.SECONDS);
+    return client.resource(foreign(namespace)).create();
   }
 
   private static void assertUntouched(KubernetesClient client, String namespace, DNSEndpoint theirs) {
