@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The oracle of the fault cases: the pure planner's plan of the inputs as stored in the API server, compared with
@@ -81,6 +82,14 @@ final class ExpectedState {
   /** Asserts that the operator converged: no difference, none ignored. */
   static void assertConverged(KubernetesClient client, FailoverInputs inputs) {
     assertThat(differences(client, inputs, name -> false)).as("differences from the plan").isEmpty();
+  }
+
+  /** How many of the inputs' stored routes are in each phase ("none" for a route without a status). */
+  static Map<String, Long> routePhases(KubernetesClient client, FailoverInputs inputs) {
+    return inputs.namespaceNames().stream()
+        .flatMap(namespace -> client.resources(ServiceRoute.class).inNamespace(namespace).list().getItems().stream())
+        .collect(Collectors.groupingBy(route -> route.getStatus() == null ? "none" : route.getStatus().getPhase(),
+            TreeMap::new, Collectors.counting()));
   }
 
   private static void compareStatus(CustomResource<?, ?> object, ObservedStatus planned, List<String> differences) {

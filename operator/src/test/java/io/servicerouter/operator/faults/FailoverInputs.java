@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.servicerouter.model.Labels;
 import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.cluster.DNSConfiguration;
 import io.servicerouter.model.routing.DNSPolicy;
@@ -82,10 +83,13 @@ final class FailoverInputs implements AutoCloseable {
     }
   }
 
-  /** Creates the ServiceRoute {@code namespace/name} for Service {@code name} behind the Gateway. */
-  ServiceRoute route(String namespace, String name) {
-    return create("service-route.yaml", ServiceRoute.class, name, namespace, name, "default-gateway",
-        "shop" + suffix);
+  /**
+   * Creates the ServiceRoute {@code namespace/name} for Service {@code name} behind the Gateway. The application is
+   * the namespace's (unique) name: a hostname leaves the namespace out (SPEC §3.8), so routes of the same name in
+   * two namespaces with one application would conflict, and only the older namespace's would publish records.
+   */
+  private void route(String namespace, String name) {
+    create("service-route.yaml", ServiceRoute.class, name, namespace, name, "default-gateway", namespace);
   }
 
   /** The settings of an operator for these inputs: their namespaces only, with leader election if asked. */
@@ -147,6 +151,6 @@ final class FailoverInputs implements AutoCloseable {
 
   /** The labels of a route's records, for listing them. */
   static Map<String, String> managed() {
-    return Map.of("app.kubernetes.io/managed-by", "service-router-operator");
+    return Map.of(Labels.MANAGED_BY, Labels.OPERATOR_NAME);
   }
 }

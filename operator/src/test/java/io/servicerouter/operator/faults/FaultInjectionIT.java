@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.servicerouter.model.Json;
 import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.cluster.ConvergenceRecord;
+import io.servicerouter.model.externaldns.DNSEndpoint;
+import io.servicerouter.model.routing.ServiceRoute;
 import io.servicerouter.operator.OperatorMetrics;
 import io.servicerouter.operator.OperatorRuntime;
 import io.servicerouter.planner.DnsEndpointLayout;
+import io.servicerouter.planner.Vocabulary;
 import io.servicerouter.testsupport.AdmissionFaults;
 import io.servicerouter.testsupport.AdmissionMatch;
 import io.servicerouter.testsupport.ControlPlane;
@@ -52,7 +56,7 @@ class FaultInjectionIT {
     try (FailoverInputs inputs = FailoverInputs.create(admin, DnsEndpointLayout.ROUTE, 10, 30);
         Operator first = Operator.start(inputs, OPERATOR + "-a", true)) {
       await().atMost(TIMEOUT).until(first::leader);
-      awaitConverged(inputs);
+      awaitStarted(inputs);
       try (Operator second = Operator.start(inputs, OPERATOR + "-b", true)) {
         assertNewLeaderFinishes(admin, inputs, second, first::close);
       }
@@ -68,7 +72,7 @@ class FaultInjectionIT {
       try {
         await().atMost(TIMEOUT).ignoreExceptions().until(() -> admin.leases().inNamespace(inputs.lease().namespace())
             .withName(inputs.lease().name()).get().getSpec().getHolderIdentity() != null);
-        awaitConverged(inputs);
+        awaitStarted(inputs);
         try (Operator second = Operator.start(inputs, OPERATOR + "-b", true)) {
           assertNewLeaderFinishes(admin, inputs, second, first::kill);
         }
@@ -130,29 +134,37 @@ class FaultInjectionIT {
 
   @Test
   void theApiServerRestartedMidFailover() throws Exception {
+    assertFailoverConvergesDespite(controlPlane::restartApiServer);
+  }
+
+  @Test
+  void etcdStoppedForTenSecondsMidFailover() throws Exception {
+    assertFailoverConvergesDespite(() -> {
+      controlPlane.stopEtcd();
+      sleep(Duration.ofSeconds(10));
+      controlPlane.startEtcd();
+    });
+  }
+
+  /** Injects {@code fault} right after the failover's edit; the operator converges and stores the convergence. */
+  private static void assertFailoverConvergesDespite(Runnable fault) throws Exception {
     KubernetesClient admin = controlPlane.client();
     try (FailoverInputs inputs = FailoverInputs.create(admin, DnsEndpointLayout.NAMESPACE, 10, 30);
         Operator operator = Operator.start(inputs, OPERATOR, false)) {
-      awaitConverged(inputs);
+      awaitStarted(inputs);
       long generation = inputs.failover();
-      controlPlane.restartApiServer();
+      fault.run();
       awaitConverged(inputs);
       awaitConvergenceStored(admin, operator, generation);
     }
   }
 
-  @Test
-  void etcdStoppedForTenSecondsMidFailover() throws Exception {
-    KubernetesClient admin = controlPlane.client();
-    try (FailoverInputs inputs = FailoverInputs.create(admin, DnsEndpointLayout.NAMESPACE, 10, 30);
-        Operator operator = Operator.start(inputs, OPERATOR, false)) {
-      awaitConverged(inputs);
-      long generation = inputs.failover();
-      controlPlane.stopEtcd();
-      Thread.sleep(10_000);
-      controlPlane.startEtcd();
-      awaitConverged(inputs);
-      awaitConvergenceStored(admin, operator, generation);
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
@@ -161,7 +173,7 @@ class FaultInjectionIT {
     KubernetesClient admin = controlPlane.client();
     try (FailoverInputs inputs = FailoverInputs.create(admin, DnsEndpointLayout.NAMESPACE, 10, 30);
         Operator operator = Operator.start(inputs, OPERATOR, false)) {
-      awaitConverged(inputs);
+      awaitStarted(inputs);
       try (AdmissionFaults faults = controlPlane.admissionFaults(AdmissionFaults.DNS_ENDPOINTS)) {
         AdmissionMatch operatorWrites = AdmissionMatch.any().withUser(OPERATOR);
         faults.failNext(operatorWrites, 3, 409, "injected conflict");
@@ -176,6 +188,52 @@ class FaultInjectionIT {
         assertThat(denied).isEqualTo(15);
       }
     }
+  }
+
+  @Test
+  void aForeignDnsEndpointCreatedJustBeforeTheOperatorWritesIsNeverModified() throws Exception {
+    KubernetesClient admin = controlPlane.client();
+    try (FailoverInputs inputs = FailoverInputs.create(admin, DnsEndpointLayout.NAMESPACE, 10, 30);
+        Operator operator = Operator.start(inputs, OPERATOR, false)) {
+      awaitStarted(inputs);
+      AtomicReference<DNSEndpoint> foreign = new AtomicReference<>();
+      try (AdmissionFaults faults = controlPlane.admissionFaults(AdmissionFaults.DNS_ENDPOINTS)) {
+        faults.beforeAdmit(AdmissionMatch.any().withUser(OPERATOR).withOperation("CREATE")
+            .withName("external-dns-weu.routes"), request ->
+            foreign.set(admin.resource(Json.read("""
+                apiVersion: externaldns.k8s.io/v1alpha1
+                kind: DNSEndpoint
+                metadata: {name: %s, namespace: %s, labels: {team: squatter}}
+                spec:
+                  endpoints: [{dnsName: svc0.example.com, recordType: A, targets: [10.6.6.6]}]
+                """.formatted(request.name(), request.namespace()), DNSEndpoint.class)).create()));
+        long generation = inputs.failover();
+        await().atMost(TIMEOUT).until(() -> foreign.get() != null);
+        String namespace = foreign.get().getMetadata().getNamespace();
+        // the oracle knows no existing objects: it plans the squatted namespace as if the name were free
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+          assertThat(admin.resources(ServiceRoute.class).inNamespace(namespace).list().getItems())
+              .allSatisfy(route -> assertThat(route.getStatus().condition(Vocabulary.READY).orElseThrow().getReason())
+                  .as(route.getMetadata().getName()).isEqualTo("DNSEndpointConflict"));
+          assertThat(ExpectedState.differences(admin, inputs, name -> name.startsWith(namespace + "/")))
+              .as("differences outside the squatted namespace").allMatch(difference -> difference.contains(namespace));
+        });
+        awaitConvergenceStored(admin, operator, generation);
+        DNSEndpoint now = admin.resource(foreign.get()).get();
+        assertThat(now.getMetadata().getResourceVersion()).as("the foreign object is never modified")
+            .isEqualTo(foreign.get().getMetadata().getResourceVersion());
+        assertThat(now.getMetadata().getOwnerReferences()).isEmpty();
+      }
+    }
+  }
+
+  /**
+   * Waits for the operator to store the plan of the inputs as created, in which every route is Active: a case whose
+   * routes conflicted among themselves would prove nothing about their records.
+   */
+  private static void awaitStarted(FailoverInputs inputs) {
+    awaitConverged(inputs);
+    assertThat(ExpectedState.routePhases(controlPlane.client(), inputs)).containsOnlyKeys("Active");
   }
 
   /** Waits for the plan to be stored; the test's own reads may fail while the control plane recovers. */
