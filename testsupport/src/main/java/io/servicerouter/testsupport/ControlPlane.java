@@ -15,16 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
  * A local Kubernetes control plane: etcd, kube-apiserver (client-certificate authentication, RBAC) and
  * kube-controller-manager (garbage collector and namespace controllers), on 127.0.0.1 with free ports, with
- * the operator's CRDs and the DNSEndpoint and Istio Gateway CRDs installed. Independent instances can run side
- * by side (different names), e.g. to simulate two clusters. The API server audits the writes on the operator's
- * kinds, outputs, Events and Leases ({@link AuditPolicy}, read with {@link #auditLog()}); clients with their own
- * user name ({@link #clientAs(String)}) make one client's writes countable apart from the others'.
+ * the operator's CRDs (or another directory's) and the DNSEndpoint and Istio Gateway CRDs installed. Independent
+ * instances can run side by side (different names), e.g. to simulate two clusters. The API server audits the
+ * writes on the operator's kinds, outputs, Events and Leases ({@link AuditPolicy}, read with {@link #auditLog()});
+ * clients with their own user name ({@link #clientAs(String)}) make one client's writes countable apart from the
+ * others'.
  */
 public final class ControlPlane implements AutoCloseable {
 
@@ -64,6 +66,23 @@ public final class ControlPlane implements AutoCloseable {
    * @throws IllegalStateException with the log tail of the failing process if it does not come up
    */
   public static ControlPlane start(String name) {
+    return start(name, Optional.empty());
+  }
+
+  /**
+   * Starts a control plane like {@link #start(String)}, serving the CRDs of the {@code *.yaml} and {@code *.yml}
+   * files in {@code crdDirectory} (another implementation's) instead of the operator's.
+   *
+   * @throws IllegalArgumentException if {@code crdDirectory} is not a directory
+   */
+  public static ControlPlane start(String name, Path crdDirectory) {
+    if (!Files.isDirectory(crdDirectory)) {
+      throw new IllegalArgumentException(crdDirectory + " is not a directory");
+    }
+    return start(name, Optional.of(crdDirectory));
+  }
+
+  private static ControlPlane start(String name, Optional<Path> crdDirectory) {
     boolean cold = FIRST_START_IN_JVM.getAndSet(false);
     long t0 = System.nanoTime();
     Binaries binaries = Binaries.locate();
@@ -95,7 +114,7 @@ public final class ControlPlane implements AutoCloseable {
 
       // CRDs before kube-controller-manager: its garbage collector then watches them from its first discovery
       // instead of after its 30 s resync.
-      CrdInstaller.install(api, binaries, apiServer);
+      CrdInstaller.install(api, binaries, apiServer, crdDirectory);
       ManagedProcess controllerManager = ManagedProcess.start("kube-controller-manager",
           ControlPlaneCommands.controllerManager(binaries, kubeconfig.file()), logs, run);
       started.add(controllerManager);

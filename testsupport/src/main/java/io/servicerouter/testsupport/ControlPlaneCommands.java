@@ -14,14 +14,18 @@ final class ControlPlaneCommands {
 
   private ControlPlaneCommands() {}
 
-  /** etcd with its data in {@code dataDirectory}, without fsync (test data need not survive a crash). */
+  /**
+   * etcd with its data in {@code dataDirectory}, without fsync (test data need not survive a crash). The client
+   * URL follows {@code --listen-client-urls} as a word of its own, where scripts (the peer benchmark harness)
+   * read it from {@code /proc/PID/cmdline}, as with the earlier shell recipe.
+   */
   static List<String> etcd(Binaries binaries, String name, Path dataDirectory, int clientPort, int peerPort) {
     String clientUrl = "http://127.0.0.1:" + clientPort;
     String peerUrl = "http://127.0.0.1:" + peerPort;
     return List.of(
         binaries.etcd().toString(),
         "--name=" + name, "--data-dir=" + dataDirectory,
-        "--listen-client-urls=" + clientUrl, "--advertise-client-urls=" + clientUrl,
+        "--listen-client-urls", clientUrl, "--advertise-client-urls=" + clientUrl,
         "--listen-peer-urls=" + peerUrl, "--initial-advertise-peer-urls=" + peerUrl,
         "--initial-cluster=" + name + "=" + peerUrl, "--initial-cluster-state=new",
         "--unsafe-no-fsync", "--log-level=warn");

@@ -21,13 +21,16 @@ import java.util.stream.Stream;
  * {@code scripts/control-plane up|down|status}: a named {@link ControlPlane} (with a {@link BindServer} for
  * {@code --dns}) for a developer's shell, the same recipe as the tests'.
  *
- * <p>{@code up} stays in the foreground, like the tests' JVM, and its processes stop when it ends (SIGTERM,
- * Ctrl-C, or {@code down} from another terminal); it also ends, with the log tails, when one of them fails.
- * Each name has its own directory {@code <state root>/<name>} (the state root is {@code $SERVICEROUTER_STATE},
- * default {@code ${XDG_RUNTIME_DIR:-/tmp}/servicerouter-cp}), used as the harness's build directory
- * ({@link TestDirectories}): {@code it-state/} and {@code it-logs/} as in a test run, plus {@code up.pid} (the
- * {@code up} JVM) and {@code env} (the lines {@code up} printed). {@code down} and {@code status} find
- * the processes through those PID files only, like the tests' clean-up of a killed run.
+ * <p>{@code up} runs until it is stopped, like the tests' JVM, and its processes stop when it ends (SIGTERM,
+ * Ctrl-C, or {@code down}); it also ends, with the log tails, when one of them fails. The script runs it in the
+ * foreground or, with {@code --detach}, in the background with its output in {@code up.log}, returning once it
+ * logged that it is up. Each name has its own directory {@code <state root>/<name>} (the state root is
+ * {@code $SERVICEROUTER_STATE}, default {@code ${XDG_RUNTIME_DIR:-/tmp}/servicerouter-cp}), used as the
+ * harness's build directory ({@link TestDirectories}): {@code it-state/} and {@code it-logs/} as in a test run,
+ * plus {@code up.pid} (the {@code up} JVM), {@code env} (the lines {@code up} printed) and {@code run}, a link
+ * to the PID files of etcd, kube-apiserver and kube-controller-manager (where scripts such as benchmark harnesses
+ * read them). {@code down} and {@code status} find the processes through those PID files only, like the tests'
+ * clean-up of a killed run.
  */
 public final class ControlPlaneMain {
 
@@ -35,11 +38,15 @@ public final class ControlPlaneMain {
   private static final String UP_PID_FILE = "up.pid";
   /** The KEY=VALUE lines {@code up} printed, in the control plane's directory. */
   private static final String ENV_FILE = "env";
+  /** The link, in the control plane's directory, to the directory of its processes' PID files. */
+  private static final String RUN_LINK = "run";
   private static final String USAGE = """
-      usage: scripts/control-plane up [--name NAME] [--dns ZONE ...]   start; print KEY=VALUE lines once ready;
-                                                                        run until SIGTERM or Ctrl-C
-             scripts/control-plane down [--name NAME]                  stop it (from another terminal)
-             scripts/control-plane status [--name NAME]                show what is running
+      usage: scripts/control-plane up [--name NAME] [--dns ZONE ...] [--crds DIR] [--detach | --foreground]
+               start (with the CRDs of DIR's YAML files instead of the operator's); print KEY=VALUE lines once
+               ready; then run until SIGTERM or Ctrl-C (--foreground, the default when standard output is a
+               terminal) or return and leave it running (--detach, the default otherwise)
+             scripts/control-plane down [--name NAME]      stop it and remove its state
+             scripts/control-plane status [--name NAME]    show what is running
       NAME: letters, digits and dashes, default "default".""";
   private static final Duration POLL = Duration.ofMillis(500);
   /** Ctrl-C signals the whole process group: the children may exit a moment before this JVM's shutdown starts. */
@@ -57,8 +64,9 @@ public final class ControlPlaneMain {
    * @param verb the command
    * @param name the {@code --name} given, if any
    * @param zones the {@code --dns} zones of {@code up}, without duplicates
+   * @param crds the {@code --crds} directory of {@code up}, if any
    */
-  record Arguments(Verb verb, Optional<String> name, List<String> zones) {
+  record Arguments(Verb verb, Optional<String> name, List<String> zones, Optional<Path> crds) {
 
     private static final String DEFAULT_NAME = "default";
     private static final String NAME = "[A-Za-z0-9][A-Za-z0-9-]{0,62}";
@@ -66,9 +74,9 @@ public final class ControlPlaneMain {
     private static final String ZONE = LABEL + "(\\." + LABEL + ")*";
 
     /**
-     * Parses {@code up [--name NAME] [--dns ZONE ...]}, {@code down [--name NAME]}, {@code status [--name NAME]};
-     * {@code --name=NAME} and {@code --dns=ZONE} work too, and {@code --dns} takes every following argument up
-     * to the next option.
+     * Parses {@code up [--name NAME] [--dns ZONE ...] [--crds DIR]}, {@code down [--name NAME]},
+     * {@code status [--name NAME]}; {@code --name=NAME}, {@code --dns=ZONE} and {@code --crds=DIR} work too, and
+     * {@code --dns} takes every following argument up to the next option.
      *
      * @throws IllegalArgumentException saying what is wrong
      */
@@ -84,6 +92,7 @@ public final class ControlPlaneMain {
       };
       String name = null;
       List<String> zones = new ArrayList<>();
+      Path crds = null;
       for (int i = 1; i < args.size(); i++) {
         String arg = args.get(i);
         if (arg.startsWith("--name=")) {
@@ -103,16 +112,32 @@ public final class ControlPlaneMain {
           if (zones.size() == before) {
             throw new IllegalArgumentException("--dns needs at least one zone");
           }
+        } else if (verb == Verb.UP && arg.startsWith("--crds=")) {
+          crds = crdDirectory(crds, arg.substring("--crds=".length()));
+        } else if (verb == Verb.UP && arg.equals("--crds")) {
+          crds = crdDirectory(crds, ++i < args.size() ? args.get(i) : "");
         } else {
           throw new IllegalArgumentException(args.get(0) + ": unknown argument " + arg);
         }
       }
-      return new Arguments(verb, Optional.ofNullable(name), zones.stream().distinct().toList());
+      return new Arguments(verb, Optional.ofNullable(name), zones.stream().distinct().toList(),
+          Optional.ofNullable(crds));
     }
 
     /** The name given, or {@code default}. */
     String nameOrDefault() {
       return name.orElse(DEFAULT_NAME);
+    }
+
+    /** The {@code --crds} directory {@code value}, if no directory was given {@code before}. */
+    private static Path crdDirectory(Path before, String value) {
+      if (before != null) {
+        throw new IllegalArgumentException("--crds given twice");
+      }
+      if (value.isEmpty()) {
+        throw new IllegalArgumentException("--crds needs a directory");
+      }
+      return Path.of(value);
     }
 
     private static String checked(String what, String value, String pattern) {
@@ -145,7 +170,7 @@ public final class ControlPlaneMain {
     String name = arguments.nameOrDefault();
     try {
       return switch (arguments.verb()) {
-        case UP -> up(root.resolve(name), name, arguments.zones());
+        case UP -> up(root.resolve(name), name, arguments);
         case DOWN -> down(root.resolve(name), name);
         case STATUS -> status(root, arguments.name());
       };
@@ -167,7 +192,7 @@ public final class ControlPlaneMain {
     return root.toAbsolutePath();
   }
 
-  private static int up(Path directory, String name, List<String> zones) {
+  private static int up(Path directory, String name, Arguments arguments) {
     Optional<PidFile> running = PidFile.read(directory.resolve(UP_PID_FILE)).filter(PidFile::stillRunning);
     if (running.isPresent()) {
       log("'" + name + "' is already running (pid " + running.get().pid() + "); stop it with: scripts/control-plane"
@@ -185,7 +210,10 @@ public final class ControlPlaneMain {
     PrintStream stdout = System.out;
     System.setOut(System.err);
 
-    ControlPlane plane = ControlPlane.start(name);
+    ControlPlane plane = arguments.crds().map(crds -> ControlPlane.start(name, crds))
+        .orElseGet(() -> ControlPlane.start(name));
+    linkRunDirectory(directory, name);
+    List<String> zones = arguments.zones();
     Map<String, String> env = new LinkedHashMap<>();
     env.put("KUBECONFIG", plane.kubeconfig().toString());
     env.put("API_SERVER", plane.serverUrl());
@@ -207,6 +235,20 @@ public final class ControlPlaneMain {
     awaitFailure(stopping);
     log("'" + name + "': a process failed; stopping the others\n" + ChildProcesses.failureReport(TAIL_LINES));
     return 1;
+  }
+
+  /**
+   * Links {@code <directory>/run} to the control plane's {@code it-state/<name>/run}, the directory of the PID
+   * files of etcd, kube-apiserver and kube-controller-manager.
+   */
+  private static void linkRunDirectory(Path directory, String name) {
+    Path link = directory.resolve(RUN_LINK);
+    try {
+      Files.deleteIfExists(link);
+      Files.createSymbolicLink(link, directory.relativize(TestDirectories.stateRoot().resolve(name).resolve("run")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Returns once a process exited unasked, or never if the JVM is shutting down meanwhile. */

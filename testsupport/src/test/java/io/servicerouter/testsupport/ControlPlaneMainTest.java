@@ -18,7 +18,7 @@ class ControlPlaneMainTest {
   void upWithoutOptionsIsTheDefaultNameWithoutDns() {
     Arguments arguments = Arguments.parse(List.of("up"));
 
-    assertThat(arguments).isEqualTo(new Arguments(Verb.UP, Optional.empty(), List.of()));
+    assertThat(arguments).isEqualTo(new Arguments(Verb.UP, Optional.empty(), List.of(), Optional.empty()));
     assertThat(arguments.nameOrDefault()).isEqualTo("default");
   }
 
@@ -28,7 +28,17 @@ class ControlPlaneMainTest {
         List.of("up", "--dns", "weu.example.test", "neu.example.test", "--name", "demo", "--dns=x.test"));
 
     assertThat(arguments).isEqualTo(
-        new Arguments(Verb.UP, Optional.of("demo"), List.of("weu.example.test", "neu.example.test", "x.test")));
+        new Arguments(Verb.UP, Optional.of("demo"), List.of("weu.example.test", "neu.example.test", "x.test"),
+            Optional.empty()));
+  }
+
+  @Test
+  void crdsTakesADirectoryInBothForms() {
+    assertThat(Arguments.parse(List.of("up", "--crds", "../peer/config/crd/bases", "--name", "peer")))
+        .isEqualTo(new Arguments(Verb.UP, Optional.of("peer"), List.of(),
+            Optional.of(Path.of("../peer/config/crd/bases"))));
+    assertThat(Arguments.parse(List.of("up", "--dns", "a.test", "--crds=/tmp/crds")).crds())
+        .contains(Path.of("/tmp/crds"));
   }
 
   @Test
@@ -39,7 +49,7 @@ class ControlPlaneMainTest {
   @Test
   void downAndStatusTakeANameInBothForms() {
     assertThat(Arguments.parse(List.of("down", "--name=demo")))
-        .isEqualTo(new Arguments(Verb.DOWN, Optional.of("demo"), List.of()));
+        .isEqualTo(new Arguments(Verb.DOWN, Optional.of("demo"), List.of(), Optional.empty()));
     assertThat(Arguments.parse(List.of("status", "--name", "demo")).name()).contains("demo");
     assertThat(Arguments.parse(List.of("status")).name()).isEmpty();
   }
@@ -55,6 +65,12 @@ class ControlPlaneMainTest {
         .hasMessage("invalid zone '-bad.test'");
     assertThatThrownBy(() -> Arguments.parse(List.of("down", "--dns", "a.test")))
         .hasMessage("down: unknown argument --dns");
+    assertThatThrownBy(() -> Arguments.parse(List.of("up", "--crds"))).hasMessage("--crds needs a directory");
+    assertThatThrownBy(() -> Arguments.parse(List.of("up", "--crds="))).hasMessage("--crds needs a directory");
+    assertThatThrownBy(() -> Arguments.parse(List.of("up", "--crds", "a", "--crds=b")))
+        .hasMessage("--crds given twice");
+    assertThatThrownBy(() -> Arguments.parse(List.of("status", "--crds", "a")))
+        .hasMessage("status: unknown argument --crds");
     assertThatThrownBy(() -> Arguments.parse(List.of("status", "extra"))).hasMessage("status: unknown argument extra");
   }
 
