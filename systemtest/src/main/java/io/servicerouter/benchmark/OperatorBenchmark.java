@@ -357,8 +357,10 @@ public final class OperatorBenchmark {
       throws IOException {
     Path log = Files.createTempFile("operator-bench", ".log");
     System.out.println("operator log: " + log);
-    // The JVM flags of the launcher and the image's entrypoint (scripts/image), without the heap ceiling.
-    List<String> command = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    // The JVM flags of the launcher and the image's entrypoint (app/src/main/jvm/jvm.options) on the JDK on
+    // PATH, without the chart's memory limit (its heap ceiling is 45 % of the machine's memory).
+    List<String> command = new ArrayList<>(List.of("java",
+        "@" + TestDirectories.repositoryRoot().resolve("app/src/main/jvm/jvm.options")));
     String extraOptions = System.getenv("SR_OPERATOR_JAVA_OPTS");
     if (extraOptions != null && !extraOptions.isBlank()) {
       command.addAll(List.of(extraOptions.trim().split("\\s+")));

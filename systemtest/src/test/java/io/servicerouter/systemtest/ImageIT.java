@@ -87,6 +87,25 @@ class ImageIT {
   }
 
   @Test
+  void theEntrypointMapsTheClassDataOfTheBuildTimeTrainingRun() throws Exception {
+    List<String> entrypoint = List.of(podman("image", "inspect", "--format", "{{json .Config.Entrypoint}}", TAG)
+        .replaceAll("[\\[\\]\"]", "").split(","));
+    String classData = entrypoint.stream().filter(flag -> flag.startsWith("-XX:AOTCache=")
+        || flag.startsWith("-XX:SharedArchiveFile=")).findFirst().orElseThrow();
+    // With these switches the JVM exits with an error instead of starting without the class data.
+    String required = classData.startsWith("-XX:AOTCache=") ? "-XX:AOTMode=on" : "-Xshare:on";
+    List<String> run = new ArrayList<>(PODMAN);
+    run.addAll(List.of("run", "--runtime", "runc", "--rm", "--read-only", "--ulimit", "nofile=1024:1024",
+        "--ulimit", "nproc=1024:1024", "--entrypoint", entrypoint.get(0), TAG));
+    int jar = entrypoint.indexOf("-jar");
+    run.addAll(entrypoint.subList(1, jar));
+    run.add(required);
+    run.addAll(entrypoint.subList(jar, entrypoint.indexOf("operator")));
+    run.add("version");
+    assertThat(exec(run)).isEqualTo(BuildVersion.current());
+  }
+
+  @Test
   void theOperatorFromTheImageReconcilesWithAReadOnlyRootFilesystem() throws Exception {
     Path kubeconfig = Files.createTempFile("image-it", ".kubeconfig",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
