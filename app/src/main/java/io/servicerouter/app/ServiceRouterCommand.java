@@ -4,13 +4,15 @@ import io.servicerouter.cli.CommandLines;
 import io.servicerouter.cli.migrate.MigrateHelmValuesCommand;
 import io.servicerouter.cli.render.RenderCommand;
 import io.servicerouter.operator.OperatorCommand;
-import picocli.CommandLine.Command;
+import io.servicerouter.zoneagent.ZoneAgentCommand;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code servicerouter} executable: one entry point for the operator and its offline tools. */
 @Command(name = "servicerouter", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "DNS names and Istio ingress gateways for multi-region Kubernetes platforms.",
-    subcommands = {OperatorCommand.class, RenderCommand.class, MigrateHelmValuesCommand.class, VersionCommand.class})
+    subcommands = {OperatorCommand.class, RenderCommand.class, MigrateHelmValuesCommand.class,
+        ZoneAgentCommand.class, VersionCommand.class})
 public final class ServiceRouterCommand implements Runnable {
 
   @CommandLine.Spec

@@ -1,0 +1,162 @@
+package io.servicerouter.zoneagent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.servicerouter.fence.FenceRecords;
+import io.servicerouter.fence.Holder;
+import io.servicerouter.fence.Lease;
+import io.servicerouter.zoneagent.rfc2136.RecordMapping;
+import io.servicerouter.zoneagent.rfc2136.Rfc2136Zone;
+import io.servicerouter.zoneagent.rfc2136.ZoneLease;
+import io.servicerouter.zoneagent.webhook.Changes;
+import io.servicerouter.zoneagent.webhook.Endpoint;
+import io.servicerouter.zoneagent.webhook.WebhookServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.xbill.DNS.TSIG;
+
+/**
+ * A running zone agent: the webhook ExternalDNS writes through (fenced), and a management server with
+ * {@code /healthz}, {@code /metrics} and the lease ({@code GET /lease}; {@code POST /lease/take} to break glass,
+ * {@code POST /lease/release} to hand the zone back to its home).
+ */
+public final class ZoneAgent implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration DNS_TIMEOUT = Duration.ofSeconds(3);
+
+  /**
+   * What an agent writes and as whom.
+   *
+   * @param dnsHost the zone's primary server
+   * @param dnsPort its port
+   * @param zone the zone, e.g. {@code weu.example.test}
+   * @param controller the ExternalDNS controller writing it (names the lease record)
+   * @param self this cluster
+   * @param home the cluster of the zone's region
+   * @param tsig this cluster's TSIG key
+   * @param minTtl the smallest TTL written (as ExternalDNS's {@code --rfc2136-min-ttl})
+   */
+  public record Settings(String dnsHost, int dnsPort, String zone, String controller, Holder self, Holder home,
+      TSIG tsig, long minTtl) {
+  }
+
+  private final WebhookServer webhook;
+  private final HttpServer management;
+  private final FenceMetrics metrics;
+  private final LeaseControl leaseControl;
+
+  private ZoneAgent(WebhookServer webhook, HttpServer management, FenceMetrics metrics, LeaseControl leaseControl) {
+    this.webhook = webhook;
+    this.management = management;
+    this.metrics = metrics;
+    this.leaseControl = leaseControl;
+  }
+
+  /**
+   * Starts an agent.
+   *
+   * @param afterLeaseRead see {@link FencedZoneWriter}; a no-op outside tests
+   */
+  public static ZoneAgent start(Settings settings, InetSocketAddress webhookAddress,
+      InetSocketAddress managementAddress, Runnable afterLeaseRead) throws IOException {
+    Rfc2136Zone zone = new Rfc2136Zone(settings.dnsHost(), settings.dnsPort(), settings.zone(), settings.tsig(),
+        DNS_TIMEOUT);
+    ZoneLease lease = new ZoneLease(zone, new FenceRecords(settings.controller(), settings.zone()));
+    FenceMetrics metrics = new FenceMetrics();
+    FencedZoneWriter writer = new FencedZoneWriter(zone, lease, settings.self(), settings.home(),
+        new RecordMapping(settings.minTtl()), metrics, afterLeaseRead);
+    LeaseControl control = new LeaseControl(lease, settings.self(), settings.home());
+    WebhookServer webhook = WebhookServer.start(webhookAddress, settings.zone(), new WebhookServer.Provider() {
+      @Override
+      public List<Endpoint> records() throws IOException {
+        return writer.records();
+      }
+
+      @Override
+      public void apply(Changes changes) throws WebhookServer.Unavailable {
+        try {
+          writer.apply(changes);
+        } catch (Refusal.Refused e) {
+          throw new WebhookServer.Unavailable(e.refusal().reason() + ": " + e.getMessage(), e);
+        }
+      }
+    });
+    HttpServer management = HttpServer.create(managementAddress, 0);
+    management.createContext("/healthz", exchange -> respond(exchange, 200, "text/plain", "ok"));
+    management.createContext("/metrics", exchange -> respond(exchange, 200,
+        "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
+    management.createContext("/lease", exchange -> lease(exchange, control));
+    management.start();
+    return new ZoneAgent(webhook, management, metrics, control);
+  }
+
+  private static void lease(HttpExchange exchange, LeaseControl control) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String method = exchange.getRequestMethod();
+    try {
+      Optional<Lease> lease;
+      if ("GET".equals(method) && "/lease".equals(path)) {
+        lease = control.current();
+      } else if ("POST".equals(method) && "/lease/take".equals(path)) {
+        lease = Optional.of(control.take());
+      } else if ("POST".equals(method) && "/lease/release".equals(path)) {
+        lease = Optional.of(control.release());
+      } else {
+        respond(exchange, 404, "text/plain", "GET /lease, POST /lease/take or POST /lease/release");
+        return;
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      lease.ifPresent(l -> {
+        body.put("holder", l.holder().toString());
+        body.put("epoch", l.epoch());
+      });
+      respond(exchange, 200, "application/json", JSON.writeValueAsString(body));
+    } catch (IOException | IllegalStateException e) {
+      respond(exchange, 503, "text/plain", e.getMessage());
+    }
+  }
+
+  private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  /** The webhook's port (ExternalDNS's {@code --webhook-provider-url}). */
+  public int webhookPort() {
+    return webhook.port();
+  }
+
+  /** The management server's port. */
+  public int managementPort() {
+    return management.getAddress().getPort();
+  }
+
+  /** The agent's counters. */
+  public FenceMetrics metrics() {
+    return metrics;
+  }
+
+  /** The lease operations, as {@code /lease} serves them. */
+  public LeaseControl leaseControl() {
+    return leaseControl;
+  }
+
+  @Override
+  public void close() {
+    webhook.close();
+    management.stop(0);
+  }
+}
