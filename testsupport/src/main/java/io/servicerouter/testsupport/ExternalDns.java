@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -169,6 +170,17 @@ public final class ExternalDns implements AutoCloseable {
       return Policy.of(values.get(0));
     }
 
+    /** This container writing through a webhook provider instead of the rendered one, without its secrets. */
+    ChartContainer throughWebhook(String webhookUrl) {
+      List<String> webhookArgs = new ArrayList<>(args.stream()
+          .filter(a -> !a.startsWith("--provider=") && !a.startsWith("--rfc2136-")).toList());
+      webhookArgs.add("--provider=webhook");
+      webhookArgs.add("--webhook-provider-url=" + webhookUrl);
+      return new ChartContainer(List.copyOf(webhookArgs), env.stream()
+          .filter(variable -> variable.getValueFrom() == null || !isTsigSecret(variable.getValueFrom().getSecretKeyRef()))
+          .toList());
+    }
+
     /** The local process's environment: plain values as they are, the TSIG Secret's key as {@code key}'s secret. */
     Map<String, String> environment(TsigKey key) {
       Map<String, String> environment = new LinkedHashMap<>();
@@ -210,10 +222,26 @@ public final class ExternalDns implements AutoCloseable {
    * {@code <controller>.values.yaml} beside it.
    */
   public static ExternalDns start(ControlPlane controlPlane, BindServer dns, Settings settings) {
+    return start(controlPlane, dns, settings, container -> container);
+  }
+
+  /**
+   * As {@link #start(ControlPlane, BindServer, Settings)}, but ExternalDNS writes through a webhook provider (a
+   * zone agent) at {@code webhookUrl}: the chart's {@code --provider=rfc2136} and {@code --rfc2136-*} flags and
+   * the TSIG secret are replaced by {@code --provider=webhook --webhook-provider-url=<url>}, as in a pod where
+   * the agent sidecar holds the DNS credentials; every other flag is the chart's.
+   */
+  public static ExternalDns startThroughWebhook(ControlPlane controlPlane, BindServer dns, Settings settings,
+      String webhookUrl) {
+    return start(controlPlane, dns, settings, container -> container.throughWebhook(webhookUrl));
+  }
+
+  private static ExternalDns start(ControlPlane controlPlane, BindServer dns, Settings settings,
+      UnaryOperator<ChartContainer> provider) {
     Path logDirectory = TestDirectories.logDirectory(controlPlane.name());
     TsigKey key = dns.tsigKey();
-    ChartContainer container = render(settings, dns.port(), key,
-        logDirectory.resolve(settings.controller() + ".values.yaml"));
+    ChartContainer container = provider.apply(render(settings, dns.port(), key,
+        logDirectory.resolve(settings.controller() + ".values.yaml")));
     String metrics = "127.0.0.1:" + FreePorts.tcp();
     List<String> argv = new ArrayList<>();
     argv.add(Binaries.locate().externalDns().toString());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.xbill.DNS.TSIG;
 
 /**
  * A TSIG key (hmac-sha256) made by {@code tsig-keygen}: BIND accepts dynamic updates and zone transfers only
@@ -28,6 +29,11 @@ public record TsigKey(String name, String algorithm, String secret) {
       throw new IllegalStateException("no secret in the output of tsig-keygen:\n" + config);
     }
     return new TsigKey(name, algorithm, secret.group(1));
+  }
+
+  /** The key for dnsjava's resolvers and zone transfers. */
+  public TSIG tsig() {
+    return new TSIG(algorithm, name, secret);
   }
 
   /** The key as a named.conf {@code key} statement. */
