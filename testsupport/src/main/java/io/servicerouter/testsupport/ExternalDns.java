@@ -349,6 +349,11 @@ public final class ExternalDns implements AutoCloseable {
     process.awaitReady("a sync pass to start and complete", timeout, () -> lastSync(metricsAddress) > completed);
   }
 
+  /** Whether the process is still running (ExternalDNS exits on a hard provider error). */
+  public boolean isRunning() {
+    return process.isAlive();
+  }
+
   /** Stops ExternalDNS (a "cluster failure" for the zone, as far as DNS goes). */
   @Override
   public void close() {

@@ -41,13 +41,16 @@ public final class LeaseControl {
     return moveTo(self);
   }
 
-  /** Gives the lease to the zone's home (a new epoch) if this cluster holds it; returns the lease then. */
-  public Lease release() throws IOException {
+  /**
+   * Gives the lease to the zone's home (a new epoch) if this cluster holds it; returns the lease then (empty
+   * while the zone has none).
+   */
+  public Optional<Lease> release() throws IOException {
     Optional<Lease> current = lease.read();
     if (current.isEmpty() || !current.get().heldBy(self) || self.equals(home)) {
-      return current.orElseThrow(() -> new IOException("the zone has no lease to release"));
+      return current;
     }
-    return moveTo(home);
+    return Optional.of(moveTo(home));
   }
 
   private Lease moveTo(Holder holder) throws IOException {

@@ -109,7 +109,7 @@ public final class ZoneAgent implements AutoCloseable {
       } else if ("POST".equals(method) && "/lease/take".equals(path)) {
         lease = Optional.of(control.take());
       } else if ("POST".equals(method) && "/lease/release".equals(path)) {
-        lease = Optional.of(control.release());
+        lease = control.release();
       } else {
         respond(exchange, 404, "text/plain", "GET /lease, POST /lease/take or POST /lease/release");
         return;
