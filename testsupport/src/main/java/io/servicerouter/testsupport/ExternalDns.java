@@ -222,21 +222,23 @@ public final class ExternalDns implements AutoCloseable {
    * {@code <controller>.values.yaml} beside it.
    */
   public static ExternalDns start(ControlPlane controlPlane, BindServer dns, Settings settings) {
-    return start(controlPlane, dns, settings, container -> container);
+    return start(controlPlane, dns, settings, settings.controller(), container -> container);
   }
 
   /**
    * As {@link #start(ControlPlane, BindServer, Settings)}, but ExternalDNS writes through a webhook provider (a
    * zone agent) at {@code webhookUrl}: the chart's {@code --provider=rfc2136} and {@code --rfc2136-*} flags and
    * the TSIG secret are replaced by {@code --provider=webhook --webhook-provider-url=<url>}, as in a pod where
-   * the agent sidecar holds the DNS credentials; every other flag is the chart's.
+   * the agent sidecar holds the DNS credentials; every other flag is the chart's. Its log is
+   * {@code <controller>-webhook.log}, so that it can run beside an in-tree instance of the same controller.
    */
   public static ExternalDns startThroughWebhook(ControlPlane controlPlane, BindServer dns, Settings settings,
       String webhookUrl) {
-    return start(controlPlane, dns, settings, container -> container.throughWebhook(webhookUrl));
+    return start(controlPlane, dns, settings, settings.controller() + "-webhook",
+        container -> container.throughWebhook(webhookUrl));
   }
 
-  private static ExternalDns start(ControlPlane controlPlane, BindServer dns, Settings settings,
+  private static ExternalDns start(ControlPlane controlPlane, BindServer dns, Settings settings, String processName,
       UnaryOperator<ChartContainer> provider) {
     Path logDirectory = TestDirectories.logDirectory(controlPlane.name());
     TsigKey key = dns.tsigKey();
@@ -250,8 +252,8 @@ public final class ExternalDns implements AutoCloseable {
     // on a free local port instead of the container's :7979 (neither is set by the chart).
     argv.add("--kubeconfig=" + controlPlane.kubeconfig());
     argv.add("--metrics-address=" + metrics);
-    ManagedProcess process = ManagedProcess.start(settings.controller(), argv, container.environment(key),
-        logDirectory, StateDirectories.fresh(controlPlane.name() + "-" + settings.controller()).resolve("run"));
+    ManagedProcess process = ManagedProcess.start(processName, argv, container.environment(key),
+        logDirectory, StateDirectories.fresh(controlPlane.name() + "-" + processName).resolve("run"));
     process.awaitReady("first ExternalDNS sync", START_TIMEOUT, () -> lastSync(metrics) > 0);
     return new ExternalDns(process, settings, container.policy(), metrics);
   }
