@@ -2,8 +2,10 @@ package io.servicerouter.drill;
 
 import io.servicerouter.testsupport.BindServer;
 import io.servicerouter.testsupport.DnsLookup;
+import io.servicerouter.testsupport.UpdateLog;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,13 +30,17 @@ public final class DnsZones implements AutoCloseable {
     this.servers = servers;
   }
 
+  /** The clusters' regions, each the name of its TSIG key (one key per cluster, allowed in every zone). */
+  public static final List<String> WRITERS = List.of("weu", "neu");
+
   /** Starts one BIND server per {@link Zone}, state and logs under {@code drill-dns-<zone>}. */
   public static DnsZones start() {
     Map<Zone, BindServer> servers = new EnumMap<>(Zone.class);
     List<BindServer> started = new ArrayList<>();
     try {
       for (Zone zone : Zone.values()) {
-        BindServer server = BindServer.start("drill-dns-" + zone.label(), List.of(DrillApplication.DOMAIN));
+        BindServer server = BindServer.start("drill-dns-" + zone.label(), List.of(DrillApplication.DOMAIN),
+            WRITERS);
         started.add(server);
         servers.put(zone, server);
       }
@@ -53,6 +59,23 @@ public final class DnsZones implements AutoCloseable {
   /** A resolver that asks {@code zone}'s server, as a client in that region would. */
   public DnsLookup lookup(Zone zone) {
     return servers.get(zone).lookup();
+  }
+
+  /**
+   * The fence's audit of every zone's update log (each key the cluster of its region): UPDATEs BIND refused and
+   * data changes committed without the lease.
+   */
+  public UpdateLog.Audit audit() {
+    Map<String, String> holderOfKey = new HashMap<>();
+    WRITERS.forEach(region -> holderOfKey.put(region, DrillCluster.holder(region).toString()));
+    int refused = 0;
+    List<UpdateLog.Entry> outOfLease = new ArrayList<>();
+    for (BindServer server : servers.values()) {
+      UpdateLog.Audit audit = server.updateLog().audit(holderOfKey);
+      refused += audit.refused();
+      outOfLease.addAll(audit.committedOutOfLease());
+    }
+    return new UpdateLog.Audit(refused, outOfLease);
   }
 
   /** Stops every server. */

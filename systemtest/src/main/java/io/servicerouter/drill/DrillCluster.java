@@ -2,6 +2,7 @@ package io.servicerouter.drill;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.servicerouter.fence.Holder;
 import io.servicerouter.model.Labels;
 import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.externaldns.DNSEndpoint;
@@ -10,14 +11,20 @@ import io.servicerouter.operator.OperatorRuntime;
 import io.servicerouter.operator.OperatorSettings;
 import io.servicerouter.operator.cache.WatchScope;
 import io.servicerouter.planner.Options;
+import io.servicerouter.testsupport.BindServer;
 import io.servicerouter.testsupport.ControlPlane;
 import io.servicerouter.testsupport.ExternalDns.Placement;
 import io.servicerouter.testsupport.ExternalDns.Policy;
 import io.servicerouter.testsupport.ExternalDns.Selection;
 import io.servicerouter.testsupport.ExternalDns.Settings;
 import io.servicerouter.testsupport.ExternalDns;
+import io.servicerouter.zoneagent.Refusal;
+import io.servicerouter.zoneagent.ZoneAgent;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +35,9 @@ import java.util.Optional;
  * instance per {@link Zone} (SPEC §8.1), run with the arguments the Helm chart renders for this cluster
  * ({@link ExternalDns}). Every instance of a zone, in every cluster, has the zone's controller name as TXT owner
  * id and the chart's TXT prefix; the instance runs {@code sync} when this cluster is the zone's home
- * ({@link DrillMode#homeRegion}) and {@code upsert-only} otherwise.
+ * ({@link DrillMode#homeRegion}) and {@code upsert-only} otherwise. Fenced ({@link Fencing}), each instance writes
+ * through a zone agent of its own (in-process, as the sidecar of the instance's pod) that signs with this
+ * cluster's TSIG key and writes only while the zone's lease names this cluster; the zone's home creates the lease.
  */
 public final class DrillCluster implements AutoCloseable {
 
@@ -38,6 +47,9 @@ public final class DrillCluster implements AutoCloseable {
   private final ControlPlane controlPlane;
   private final DnsZones zones;
   private final Map<Zone, ExternalDns> externalDns = new EnumMap<>(Zone.class);
+  private final Map<Zone, ZoneAgent> agents = new EnumMap<>(Zone.class);
+  /** Writes refused by the agents stopped so far (a running agent's are read from it). */
+  private double refusedByStoppedAgents;
   private OperatorRuntime operator;
 
   private DrillCluster(String region, ControlPlane controlPlane, DnsZones zones) {
@@ -76,20 +88,31 @@ public final class DrillCluster implements AutoCloseable {
   }
 
   /**
-   * Starts every zone's instance and returns once each completed a sync pass: {@code sync} for the zones whose
+   * Starts every zone's instance (fenced: with its zone agent, whose home is the zone's home under {@code mode})
+   * and returns once each completed a sync pass (fenced: once each serves, as a pass may be refused): {@code sync}
+   * for the zones whose
    * home (under {@code mode}) is this cluster, {@code upsert-only} for the others. The chart is given the
    * production topology (this cluster's region and each zone controller's region) and derives the policy
    * itself. Only a zone whose home is not its controller's region (a RegionBound hub writes it) has its policy
    * set explicitly, as the chart's values ask for a hub. A rendered policy other than the home rule's stops
    * the drill.
    */
-  public void startExternalDns(DrillMode mode) {
+  public void startExternalDns(DrillMode mode, Fencing fencing) throws IOException {
     for (Zone zone : Zone.values()) {
       Policy expected = mode.homeRegion(zone).equals(region) ? Policy.SYNC : Policy.UPSERT_ONLY;
       Optional<Policy> explicit = mode.homeRegion(zone).equals(zone.homeRegion()) ? Optional.empty()
           : Optional.of(expected);
-      ExternalDns instance = ExternalDns.start(controlPlane, zones.server(zone), new Settings(zone.controller(),
-          DrillApplication.DOMAIN, Selection.LABEL, new Placement(region, zone.homeRegion(), explicit)));
+      Settings settings = new Settings(zone.controller(), DrillApplication.DOMAIN, Selection.LABEL,
+          new Placement(region, zone.homeRegion(), explicit));
+      ExternalDns instance;
+      if (fencing == Fencing.FENCED) {
+        ZoneAgent agent = startAgent(zone, holder(mode.homeRegion(zone)));
+        agents.put(zone, agent);
+        instance = ExternalDns.startThroughWebhook(controlPlane, zones.server(zone), settings,
+            "http://127.0.0.1:" + agent.webhookPort());
+      } else {
+        instance = ExternalDns.start(controlPlane, zones.server(zone), settings);
+      }
       externalDns.put(zone, instance);
       if (instance.policy() != expected) {
         throw new IllegalStateException("the chart rendered --policy " + instance.policy() + " for " + zone
@@ -98,10 +121,58 @@ public final class DrillCluster implements AutoCloseable {
     }
   }
 
-  /** Stops every ExternalDNS instance of the cluster. */
+  /** The lease holder name of the drill's cluster in {@code region}. */
+  public static Holder holder(String region) {
+    return new Holder(DrillApplication.CLUSTER, region);
+  }
+
+  private ZoneAgent startAgent(Zone zone, Holder home) throws IOException {
+    BindServer server = zones.server(zone);
+    return ZoneAgent.start(new ZoneAgent.Settings("127.0.0.1", server.port(), DrillApplication.DOMAIN,
+        zone.controller(), holder(region), home, server.tsigKey(region).tsig(), 0),
+        new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0), () -> { });
+  }
+
+  /** Break glass (fenced drill): this cluster's agents take the leases of {@code zoneList} now. */
+  public void takeLeases(List<Zone> zoneList) throws IOException {
+    for (Zone zone : zoneList) {
+      agent(zone).leaseControl().take();
+    }
+  }
+
+  /** Hand-back (fenced drill): this cluster's agents give the leases of {@code zoneList} to the zones' homes. */
+  public void releaseLeases(List<Zone> zoneList) throws IOException {
+    for (Zone zone : zoneList) {
+      agent(zone).leaseControl().release();
+    }
+  }
+
+  /** The writes this cluster's agents refused so far, every reason. */
+  public double refusedWrites() {
+    return refusedByStoppedAgents + agents.values().stream().mapToDouble(DrillCluster::refused).sum();
+  }
+
+  /** The writes {@code zone}'s running agent refused because another cluster held the lease. */
+  public double refusedNotHolder(Zone zone) {
+    return agent(zone).metrics().rejected(Refusal.NOT_HOLDER);
+  }
+
+  private ZoneAgent agent(Zone zone) {
+    return Optional.ofNullable(agents.get(zone))
+        .orElseThrow(() -> new IllegalStateException("no zone agent for " + zone + " in " + region));
+  }
+
+  private static double refused(ZoneAgent agent) {
+    return Arrays.stream(Refusal.values()).mapToDouble(agent.metrics()::rejected).sum();
+  }
+
+  /** Stops every ExternalDNS instance of the cluster and their zone agents. */
   public void stopExternalDns() {
     externalDns.values().forEach(ExternalDns::close);
     externalDns.clear();
+    refusedByStoppedAgents += agents.values().stream().mapToDouble(DrillCluster::refused).sum();
+    agents.values().forEach(ZoneAgent::close);
+    agents.clear();
   }
 
   /** The running instance of {@code zone}. */

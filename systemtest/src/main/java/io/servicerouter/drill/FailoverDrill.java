@@ -5,6 +5,8 @@ import io.servicerouter.benchmark.CpuTimes;
 import io.servicerouter.model.Labels;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.testsupport.DnsLookup;
+import io.servicerouter.testsupport.UpdateLog;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,23 +50,25 @@ public final class FailoverDrill implements AutoCloseable {
   private final DrillCluster neu;
   private final DrillApplication application;
   private final DrillMode mode;
+  private final Fencing fencing;
   private final Timeline timeline = new Timeline();
 
   private FailoverDrill(DnsZones zones, DrillCluster weu, DrillCluster neu, DrillApplication application,
-      DrillMode mode) {
+      DrillMode mode, Fencing fencing) {
     this.zones = zones;
     this.weu = weu;
     this.neu = neu;
     this.application = application;
     this.mode = mode;
+    this.fencing = fencing;
   }
 
   /**
    * Starts the zones and both clusters, applies the application with {@code services} routes in {@code mode} to
-   * both, and starts both operators and every ExternalDNS instance. Everything started is stopped if a later
-   * start fails.
+   * both, and starts both operators and every ExternalDNS instance (with {@code fencing}). Everything started is
+   * stopped if a later start fails.
    */
-  public static FailoverDrill start(int services, DrillMode mode) throws Exception {
+  public static FailoverDrill start(int services, DrillMode mode, Fencing fencing) throws Exception {
     List<AutoCloseable> started = new ArrayList<>();
     try {
       DnsZones zones = DnsZones.start();
@@ -73,14 +77,15 @@ public final class FailoverDrill implements AutoCloseable {
       started.add(weu);
       DrillCluster neu = DrillCluster.start("neu", zones);
       started.add(neu);
-      FailoverDrill drill = new FailoverDrill(zones, weu, neu, new DrillApplication(services), mode);
+      FailoverDrill drill = new FailoverDrill(zones, weu, neu, new DrillApplication(services), mode,
+          fencing);
       for (DrillCluster cluster : List.of(weu, neu)) {
         drill.application.applyTo(cluster.client(), cluster.region(), mode.policySpec(),
             LOAD_BALANCER_IPS.get(cluster.region()));
         cluster.startOperator();
-        cluster.startExternalDns(mode);
+        cluster.startExternalDns(mode, fencing);
       }
-      drill.timeline.step("both clusters running (" + services + " services, " + mode + ")");
+      drill.timeline.step("both clusters running (" + services + " services, " + mode + ", " + fencing + ")");
       return drill;
     } catch (Exception | Error e) {
       try {
@@ -155,13 +160,21 @@ public final class FailoverDrill implements AutoCloseable {
   }
 
   /**
-   * NEU adopts WEU ({@code adoptsRegions: [weu]}), touching no ExternalDNS process; returns the failover time:
-   * from the patch to the last name in the WEU and FRC zones answering NEU's gateway.
+   * NEU adopts WEU ({@code adoptsRegions: [weu]}), touching no ExternalDNS process; fenced, NEU's zone agents
+   * first take the leases of the WEU and FRC zones (break glass). Returns the failover time: from the lease take
+   * (or the patch) to the last name in the WEU and FRC zones answering NEU's gateway.
    */
-  public Duration adoptWeu() {
+  public Duration adoptWeu() throws IOException {
     SharedIndexInformer<DNSEndpoint> neuEndpoints = neu.client().resources(DNSEndpoint.class).inAnyNamespace().inform();
-    Instant patched = timeline.step("neu adopts weu: ClusterIdentity adoptsRegions [weu]");
     CpuTimes atPatch = CpuTimes.byProgram(PROGRAMS);
+    Instant patched;
+    if (fencing == Fencing.FENCED) {
+      patched = timeline.step("neu breaks glass: takes the weu and frc zone leases");
+      neu.takeLeases(ADOPTED_ZONES);
+      timeline.step("neu adopts weu: ClusterIdentity adoptsRegions [weu]");
+    } else {
+      patched = timeline.step("neu adopts weu: ClusterIdentity adoptsRegions [weu]");
+    }
     neu.adopt(List.of("weu"));
     Instant operatorDone;
     try (SharedIndexInformer<DNSEndpoint> endpoints = neuEndpoints) {
@@ -218,7 +231,12 @@ public final class FailoverDrill implements AutoCloseable {
           .until(() -> ADOPTED_ZONES.stream().allMatch(zone -> neu.dnsEndpointsFor(zone) == 0));
       timeline.api("neu's DNSEndpoints for the weu and frc zones deleted");
       awaitPasses(neu);
-      timeline.step("neu's weu/frc ExternalDNS instances completed a pass since; weu operator starts");
+      timeline.step("neu's weu/frc ExternalDNS instances completed a pass since");
+      if (fencing == Fencing.FENCED) {
+        neu.releaseLeases(ADOPTED_ZONES);
+        timeline.step("neu hands the weu and frc zone leases back to weu");
+      }
+      timeline.step("weu operator starts");
       restartWeu();
       ADOPTED_ZONES.forEach(zone -> awaitServedBy(zone, "weu"));
       awaitPasses(neu);
@@ -227,8 +245,9 @@ public final class FailoverDrill implements AutoCloseable {
 
   /**
    * The recovery mistake SPEC §8.2 rule 4 forbids: WEU's operator and ExternalDNS start while NEU still adopts
-   * WEU, so two clusters write the same zones with the same owner id. Samples the WEU and FRC zones while both
-   * clusters' instances complete {@code passes} passes each.
+   * WEU, so two clusters want to write the same zones with the same owner id. Samples the WEU and FRC zones while
+   * both clusters' instances try {@code passes} passes each: unfenced, WEU's passes complete and the zones flap;
+   * fenced, WEU's agents refuse every write (NEU holds the leases), so WEU's tries are counted as refusals.
    *
    * @return the answer sequence per {@code <zone> <name>}
    */
@@ -237,10 +256,30 @@ public final class FailoverDrill implements AutoCloseable {
       timeline.step("weu restarts while neu still adopts weu (violates SPEC §8.2 rule 4)");
       restartWeu();
       for (int i = 0; i < passes; i++) {
-        awaitPasses(weu);
+        if (fencing == Fencing.FENCED) {
+          awaitRefusedPasses(weu, i + 1);
+        } else {
+          awaitPasses(weu);
+        }
         awaitPasses(neu);
       }
     });
+  }
+
+  /**
+   * Fenced: audits every zone's update log and records the timeline's last line, {@code fence: <n> refused,
+   * <m> committed out of lease}: n the writes refused (by the agents, or by BIND for a stale lease), m the data
+   * changes BIND committed for a key whose cluster did not hold the zone's lease at that moment.
+   *
+   * @return m
+   */
+  public int auditFence() {
+    UpdateLog.Audit audit = zones.audit();
+    long refused = Math.round(weu.refusedWrites() + neu.refusedWrites()) + audit.refused();
+    audit.committedOutOfLease().forEach(entry -> timeline.step("out of lease: " + entry));
+    timeline.fence("fence: " + refused + " refused, " + audit.committedOutOfLease().size()
+        + " committed out of lease");
+    return audit.committedOutOfLease().size();
   }
 
   /** Gives {@code cluster}'s ingress LoadBalancer Service a new address. */
@@ -274,11 +313,17 @@ public final class FailoverDrill implements AutoCloseable {
   private void restartWeu() throws Exception {
     weu.startOperator();
     timeline.step("weu operator started; weu ExternalDNS starts");
-    weu.startExternalDns(mode);
+    weu.startExternalDns(mode, fencing);
   }
 
   private void awaitPasses(DrillCluster cluster) {
     ADOPTED_ZONES.forEach(zone -> cluster.externalDns(zone).awaitCompletePass(timeout()));
+  }
+
+  /** Waits until {@code cluster}'s agents of the adopted zones refused at least {@code count} writes each. */
+  private void awaitRefusedPasses(DrillCluster cluster, int count) {
+    Awaitility.await(cluster.region() + "'s writes refused " + count + " times").atMost(timeout())
+        .until(() -> ADOPTED_ZONES.stream().allMatch(zone -> cluster.refusedNotHolder(zone) >= count));
   }
 
   private static void closeAll(List<AutoCloseable> closeables) throws Exception {

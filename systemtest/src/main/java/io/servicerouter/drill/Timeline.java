@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * What the drill did and when DNS showed it, as seconds since the drill's start; printed at the end, with the
- * failover time as the last line ({@code failover: <seconds> s}).
+ * failover time ({@code failover: <seconds> s}) and, in a fenced drill, the fence's audit as the last lines.
  */
 public final class Timeline {
 
@@ -16,6 +16,7 @@ public final class Timeline {
   private final List<String> lines = new ArrayList<>();
   private Duration failover;
   private Duration operator;
+  private String fence;
 
   /** Records that the drill performed {@code what} now, and returns the instant. */
   public synchronized Instant step(String what) {
@@ -49,7 +50,12 @@ public final class Timeline {
     return failover;
   }
 
-  /** The timeline as text, ending with the failover line if a failover was recorded. */
+  /** Records the fence's audit line, printed last. */
+  public synchronized void fence(String line) {
+    fence = line;
+  }
+
+  /** The timeline as text, ending with the failover line if a failover was recorded, then the fence's line. */
   public synchronized String render() {
     StringBuilder text = new StringBuilder("failover drill timeline (seconds since start)\n");
     lines.forEach(line -> text.append(line).append('\n'));
@@ -57,6 +63,9 @@ public final class Timeline {
       text.append(String.format(Locale.ROOT, "failover split: operator %.3f s, then ExternalDNS and DNS %.3f s%n",
           operator.toNanos() / 1e9, failover.minus(operator).toNanos() / 1e9));
       text.append(String.format(Locale.ROOT, "failover: %.3f s%n", failover.toNanos() / 1e9));
+    }
+    if (fence != null) {
+      text.append(fence).append('\n');
     }
     return text.toString();
   }

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * Issue 5: the failover drill of SPEC §8.3 with two real clusters, real ExternalDNS and real DNS answers, every
  * DNS expectation checked by querying the zones (plus NEU's {@code FailoverStarted}/{@code FailoverEnded} Events,
  * SPEC §3.11). The timeline (with the {@code failover: <seconds> s} line) is printed to the test output
- * ({@code failsafe-reports/io.servicerouter.drill.FailoverDrillIT-output.txt}); no timing is asserted.
+ * ({@code failsafe-reports/io.servicerouter.drill.FailoverDrillIT-output.txt}); no timing is asserted. Issue 14:
+ * every ExternalDNS instance writes through its zone agent, and BIND's update logs show no data change committed by
+ * a cluster that did not hold the zone's lease; restarting WEU too early is fenced instead of flapping.
  */
 class FailoverDrillIT {
 
@@ -33,7 +35,7 @@ class FailoverDrillIT {
    */
   @Test
   void weuFailsNeuAdoptsAndHandsBackWithoutFlapping() throws Exception {
-    try (FailoverDrill drill = FailoverDrill.start(SERVICES, DrillMode.ACTIVE)) {
+    try (FailoverDrill drill = FailoverDrill.start(SERVICES, DrillMode.ACTIVE, Fencing.FENCED)) {
       try {
         normalOperation(drill);
         drill.failWeu();
@@ -55,6 +57,7 @@ class FailoverDrillIT {
         drill.changeLoadBalancerIp(drill.weu(), "10.1.0.2");
         drill.awaitAddress(Zone.WEU, "weu", "10.1.0.2");
         drill.awaitAddress(Zone.FRC, "weu", "10.1.0.2");
+        assertThat(drill.auditFence()).as("data changes committed out of lease").isZero();
       } finally {
         System.out.print(drill.timeline().render());
       }
@@ -67,7 +70,7 @@ class FailoverDrillIT {
    */
   @Test
   void regionBoundHubWritesEveryZone() throws Exception {
-    try (FailoverDrill drill = FailoverDrill.start(SERVICES, DrillMode.REGION_BOUND_WEU)) {
+    try (FailoverDrill drill = FailoverDrill.start(SERVICES, DrillMode.REGION_BOUND_WEU, Fencing.FENCED)) {
       try {
         for (Zone zone : Zone.values()) {
           drill.awaitServedBy(zone, "weu");
@@ -76,6 +79,7 @@ class FailoverDrillIT {
           assertThat(drill.neu().dnsEndpointsFor(zone)).as("NEU DNSEndpoints for " + zone).isZero();
           assertThat(drill.lookup(zone).answers(NEU_TARGET, "A")).as("NEU gateway in " + zone).isEmpty();
         }
+        assertThat(drill.auditFence()).as("data changes committed out of lease").isZero();
       } finally {
         System.out.print(drill.timeline().render());
       }
@@ -83,12 +87,35 @@ class FailoverDrillIT {
   }
 
   /**
-   * The negative control of the no-flap check: restarting WEU before NEU released it (against SPEC §8.2 rule 4)
-   * makes two clusters write the WEU and FRC zones under one owner id, and the sampled answers go back and forth.
+   * Issue 14, wrong order on purpose: WEU's operator and ExternalDNS start while NEU still holds the WEU and FRC
+   * zones. WEU's agents refuse every write (NEU holds the leases), BIND commits nothing from WEU's key, and every
+   * sampled name keeps answering NEU's gateway.
    */
   @Test
-  void recoveryBeforeReleaseFlaps() throws Exception {
-    try (FailoverDrill drill = FailoverDrill.start(SERVICES, DrillMode.ACTIVE)) {
+  void recoveryBeforeReleaseIsFenced() throws Exception {
+    try (FailoverDrill drill = FailoverDrill.start(SERVICES, DrillMode.ACTIVE, Fencing.FENCED)) {
+      try {
+        drill.failWeu();
+        drill.adoptWeu();
+        Map<String, List<String>> sequences = drill.restartWeuWhileAdopted(FLAP_PASSES);
+        assertThat(sequences).hasSize(2 * SERVICES)
+            .allSatisfy((name, answers) -> assertThat(answers).as(name).containsExactly(NEU_TARGET));
+        assertThat(drill.weu().refusedWrites()).as("weu's writes refused by its agents").isPositive();
+        assertThat(drill.auditFence()).as("data changes committed out of lease").isZero();
+      } finally {
+        System.out.print(drill.timeline().render());
+      }
+    }
+  }
+
+  /**
+   * The negative control of the fence and of the no-flap check: without the fence, restarting WEU before NEU
+   * released it (against SPEC §8.2 rule 4) makes two clusters write the WEU and FRC zones under one owner id, and
+   * the sampled answers go back and forth.
+   */
+  @Test
+  void recoveryBeforeReleaseFlapsWithoutTheFence() throws Exception {
+    try (FailoverDrill drill = FailoverDrill.start(SERVICES, DrillMode.ACTIVE, Fencing.UNFENCED)) {
       try {
         drill.failWeu();
         drill.adoptWeu();

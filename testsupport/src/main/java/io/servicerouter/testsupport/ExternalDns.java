@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +64,11 @@ public final class ExternalDns implements AutoCloseable {
   private static final Map<String, ChartContainer> RENDERED = new ConcurrentHashMap<>();
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  /** Started: a sync pass completed (the metrics address given). */
+  private static final Predicate<String> FIRST_SYNC = named("first ExternalDNS sync", m -> lastSync(m) > 0);
+  /** Started: the metrics are served. */
+  private static final Predicate<String> SERVING = named("ExternalDNS serving its metrics",
+      m -> LocalHttp.get("http://" + m + "/metrics").isPresent());
   /** A completed sync pass sets this gauge to its Unix time. */
   private static final Pattern LAST_SYNC = Pattern.compile(
       "(?m)^external_dns_controller_last_sync_timestamp_seconds(?:\\{[^}]*})? ([0-9.e+]+)$");
@@ -222,7 +228,7 @@ public final class ExternalDns implements AutoCloseable {
    * {@code <controller>.values.yaml} beside it.
    */
   public static ExternalDns start(ControlPlane controlPlane, BindServer dns, Settings settings) {
-    return start(controlPlane, dns, settings, settings.controller(), container -> container);
+    return start(controlPlane, dns, settings, settings.controller(), container -> container, FIRST_SYNC);
   }
 
   /**
@@ -231,15 +237,17 @@ public final class ExternalDns implements AutoCloseable {
    * the TSIG secret are replaced by {@code --provider=webhook --webhook-provider-url=<url>}, as in a pod where
    * the agent sidecar holds the DNS credentials; every other flag is the chart's. Its log is
    * {@code <controller>-webhook.log}, so that it can run beside an in-tree instance of the same controller.
+   * Returns once ExternalDNS serves its metrics (it negotiated with the webhook before): its first pass may be
+   * refused by the fence (a cluster that does not hold the zone's lease), so it cannot be waited for.
    */
   public static ExternalDns startThroughWebhook(ControlPlane controlPlane, BindServer dns, Settings settings,
       String webhookUrl) {
     return start(controlPlane, dns, settings, settings.controller() + "-webhook",
-        container -> container.throughWebhook(webhookUrl));
+        container -> container.throughWebhook(webhookUrl), SERVING);
   }
 
   private static ExternalDns start(ControlPlane controlPlane, BindServer dns, Settings settings, String processName,
-      UnaryOperator<ChartContainer> provider) {
+      UnaryOperator<ChartContainer> provider, Predicate<String> started) {
     Path logDirectory = TestDirectories.logDirectory(controlPlane.name());
     TsigKey key = dns.tsigKey();
     ChartContainer container = provider.apply(render(settings, dns.port(), key,
@@ -254,7 +262,7 @@ public final class ExternalDns implements AutoCloseable {
     argv.add("--metrics-address=" + metrics);
     ManagedProcess process = ManagedProcess.start(processName, argv, container.environment(key),
         logDirectory, StateDirectories.fresh(controlPlane.name() + "-" + processName).resolve("run"));
-    process.awaitReady("first ExternalDNS sync", START_TIMEOUT, () -> lastSync(metrics) > 0);
+    process.awaitReady(started.toString(), START_TIMEOUT, () -> started.test(metrics));
     return new ExternalDns(process, settings, container.policy(), metrics);
   }
 
@@ -360,6 +368,20 @@ public final class ExternalDns implements AutoCloseable {
   @Override
   public void close() {
     process.stop();
+  }
+
+  private static Predicate<String> named(String name, Predicate<String> predicate) {
+    return new Predicate<>() {
+      @Override
+      public boolean test(String metricsAddress) {
+        return predicate.test(metricsAddress);
+      }
+
+      @Override
+      public String toString() {
+        return name;
+      }
+    };
   }
 
   private static double lastSync(String metricsAddress) {
