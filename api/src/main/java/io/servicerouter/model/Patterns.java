@@ -10,6 +10,9 @@ public final class Patterns {
   /** A DNS-1123 label: lowercase alphanumerics and hyphens, starting and ending alphanumeric. */
   public static final String DNS1123_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 
+  /** An http(s) URL of a zone agent's management server: scheme, host, optional port, no path or query. */
+  public static final String ZONE_AGENT_URL = "^https?://[a-zA-Z0-9.-]+(:[0-9]{1,5})?/?$";
+
   /** Maximum length of a DNS-1123 label. */
   public static final int DNS1123_LABEL_MAX = 63;
 

@@ -32,6 +32,8 @@ import io.servicerouter.operator.reconcile.OperatorContext;
 import io.servicerouter.operator.reconcile.StatusFactory;
 import io.servicerouter.operator.reconcile.StatusWriter;
 import io.servicerouter.operator.serviceroute.ServiceRouteReconciler;
+import io.servicerouter.operator.zonelease.ZoneAgentClient;
+import io.servicerouter.operator.zonelease.ZoneLeaseReconciler;
 import io.servicerouter.validation.CrdSchemas;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,6 +117,7 @@ public final class OperatorRuntime implements AutoCloseable {
     Operator operator = new Operator(configuration(client, settings, metrics, leading, stopping, identity));
     operator.register(new ClusterIdentityReconciler(context), named(ClusterIdentityReconciler.KIND));
     operator.register(new DNSConfigurationReconciler(context), named(DNSConfigurationReconciler.KIND));
+    operator.register(new ZoneLeaseReconciler(context, new ZoneAgentClient()), named(ZoneLeaseReconciler.KIND));
     operator.register(new DNSPolicyReconciler(context), scoped(DNSPolicyReconciler.KIND, settings));
     operator.register(new GatewayReconciler(context), scoped(GatewayReconciler.KIND, settings));
     operator.register(new ServiceRouteReconciler(context), scoped(ServiceRouteReconciler.KIND, settings));

@@ -12,6 +12,7 @@ import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -66,8 +67,11 @@ public final class DrillApplication {
    * Creates every manifest in {@code client}'s cluster and gives the LoadBalancer Service {@code loadBalancerIp}.
    *
    * @param policySpec the DNSPolicy's spec in flow YAML, e.g. {@code {mode: Active}}
+   * @param zoneAgents the management URL of the cluster's zone agent per zone (the DNSConfiguration's
+   *     {@code zoneAgent}); empty for an unfenced drill
    */
-  public void applyTo(KubernetesClient client, String region, String policySpec, String loadBalancerIp) {
+  public void applyTo(KubernetesClient client, String region, String policySpec, String loadBalancerIp,
+      Map<Zone, String> zoneAgents) {
     for (String namespace : List.of(APP_NAMESPACE, GATEWAY_NAMESPACE, INGRESS_NAMESPACE)) {
       create(client, """
           apiVersion: v1
@@ -88,7 +92,8 @@ public final class DrillApplication {
         spec:
           externalDNSControllers: [%s]
         """.formatted(Arrays.stream(Zone.values())
-            .map(zone -> "{name: %s, region: %s}".formatted(zone.controller(), zone.homeRegion()))
+            .map(zone -> "{name: %s, region: %s%s}".formatted(zone.controller(), zone.homeRegion(),
+                zoneAgents.containsKey(zone) ? ", zoneAgent: \"" + zoneAgents.get(zone) + "\"" : ""))
             .collect(Collectors.joining(", "))), DNSConfiguration.class);
     create(client, """
         apiVersion: routing.router.io/v1alpha1

@@ -18,17 +18,21 @@ import io.servicerouter.testsupport.ExternalDns.Policy;
 import io.servicerouter.testsupport.ExternalDns.Selection;
 import io.servicerouter.testsupport.ExternalDns.Settings;
 import io.servicerouter.testsupport.ExternalDns;
+import io.servicerouter.testsupport.FreePorts;
 import io.servicerouter.zoneagent.Refusal;
 import io.servicerouter.zoneagent.ZoneAgent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.awaitility.Awaitility;
 
 /**
  * One cluster of the drill: its own control plane, the operator running in-process against it, and one ExternalDNS
@@ -48,6 +52,8 @@ public final class DrillCluster implements AutoCloseable {
   private final DnsZones zones;
   private final Map<Zone, ExternalDns> externalDns = new EnumMap<>(Zone.class);
   private final Map<Zone, ZoneAgent> agents = new EnumMap<>(Zone.class);
+  /** The management port of this cluster's agent per zone: fixed, as the DNSConfiguration names it. */
+  private final Map<Zone, Integer> agentPorts = new EnumMap<>(Zone.class);
   /** Writes refused by the agents stopped so far (a running agent's are read from it). */
   private double refusedByStoppedAgents;
   private OperatorRuntime operator;
@@ -56,6 +62,18 @@ public final class DrillCluster implements AutoCloseable {
     this.region = region;
     this.controlPlane = controlPlane;
     this.zones = zones;
+    for (Zone zone : Zone.values()) {
+      agentPorts.put(zone, FreePorts.tcp());
+    }
+  }
+
+  /** The management URL of this cluster's zone agent per zone, for its DNSConfiguration; empty unfenced. */
+  public Map<Zone, String> zoneAgentUrls(Fencing fencing) {
+    Map<Zone, String> urls = new EnumMap<>(Zone.class);
+    if (fencing == Fencing.FENCED) {
+      agentPorts.forEach((zone, port) -> urls.put(zone, "http://127.0.0.1:" + port));
+    }
+    return urls;
   }
 
   /** Starts the control plane {@code drill-<region>} (no operator, no ExternalDNS yet). */
@@ -130,21 +148,24 @@ public final class DrillCluster implements AutoCloseable {
     BindServer server = zones.server(zone);
     return ZoneAgent.start(new ZoneAgent.Settings("127.0.0.1", server.port(), DrillApplication.DOMAIN,
         zone.controller(), holder(region), home, server.tsigKey(region).tsig(), 0),
-        new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0), () -> { });
+        new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", agentPorts.get(zone)), () -> { });
   }
 
-  /** Break glass (fenced drill): this cluster's agents take the leases of {@code zoneList} now. */
-  public void takeLeases(List<Zone> zoneList) throws IOException {
-    for (Zone zone : zoneList) {
-      agent(zone).leaseControl().take();
-    }
-  }
-
-  /** Hand-back (fenced drill): this cluster's agents give the leases of {@code zoneList} to the zones' homes. */
-  public void releaseLeases(List<Zone> zoneList) throws IOException {
-    for (Zone zone : zoneList) {
-      agent(zone).leaseControl().release();
-    }
+  /**
+   * Waits until this cluster's agents read {@code holder} in the leases of {@code zoneList} (the operator moves
+   * them), and returns when that was first seen.
+   */
+  public Instant awaitLeaseHolder(List<Zone> zoneList, Holder holder, Duration timeout) {
+    Awaitility.await("leases of " + zoneList + " held by " + holder).atMost(timeout).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(20)).until(() -> {
+          for (Zone zone : zoneList) {
+            if (agent(zone).leaseControl().current().filter(lease -> lease.heldBy(holder)).isEmpty()) {
+              return false;
+            }
+          }
+          return true;
+        });
+    return Instant.now();
   }
 
   /** The writes this cluster's agents refused so far, every reason. */

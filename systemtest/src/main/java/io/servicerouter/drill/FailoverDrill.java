@@ -6,7 +6,6 @@ import io.servicerouter.model.Labels;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.testsupport.DnsLookup;
 import io.servicerouter.testsupport.UpdateLog;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,7 +80,7 @@ public final class FailoverDrill implements AutoCloseable {
           fencing);
       for (DrillCluster cluster : List.of(weu, neu)) {
         drill.application.applyTo(cluster.client(), cluster.region(), mode.policySpec(),
-            LOAD_BALANCER_IPS.get(cluster.region()));
+            LOAD_BALANCER_IPS.get(cluster.region()), cluster.zoneAgentUrls(fencing));
         cluster.startOperator();
         cluster.startExternalDns(mode, fencing);
       }
@@ -160,22 +159,19 @@ public final class FailoverDrill implements AutoCloseable {
   }
 
   /**
-   * NEU adopts WEU ({@code adoptsRegions: [weu]}), touching no ExternalDNS process; fenced, NEU's zone agents
-   * first take the leases of the WEU and FRC zones (break glass). Returns the failover time: from the lease take
-   * (or the patch) to the last name in the WEU and FRC zones answering NEU's gateway.
+   * NEU adopts WEU ({@code adoptsRegions: [weu]}), touching no ExternalDNS process; fenced, NEU's operator takes
+   * the leases of the WEU and FRC zones through its zone agents (break glass). Returns the failover time: from
+   * the patch to the last name in the WEU and FRC zones answering NEU's gateway.
    */
-  public Duration adoptWeu() throws IOException {
+  public Duration adoptWeu() {
     SharedIndexInformer<DNSEndpoint> neuEndpoints = neu.client().resources(DNSEndpoint.class).inAnyNamespace().inform();
+    Instant patched = timeline.step("neu adopts weu: ClusterIdentity adoptsRegions [weu]");
     CpuTimes atPatch = CpuTimes.byProgram(PROGRAMS);
-    Instant patched;
-    if (fencing == Fencing.FENCED) {
-      patched = timeline.step("neu breaks glass: takes the weu and frc zone leases");
-      neu.takeLeases(ADOPTED_ZONES);
-      timeline.step("neu adopts weu: ClusterIdentity adoptsRegions [weu]");
-    } else {
-      patched = timeline.step("neu adopts weu: ClusterIdentity adoptsRegions [weu]");
-    }
     neu.adopt(List.of("weu"));
+    if (fencing == Fencing.FENCED) {
+      timeline.dns("neu's operator took the weu and frc zone leases (break glass)",
+          neu.awaitLeaseHolder(ADOPTED_ZONES, DrillCluster.holder("neu"), timeout()));
+    }
     Instant operatorDone;
     try (SharedIndexInformer<DNSEndpoint> endpoints = neuEndpoints) {
       operatorDone = awaitAdoptedEndpoints(endpoints);
@@ -233,8 +229,8 @@ public final class FailoverDrill implements AutoCloseable {
       awaitPasses(neu);
       timeline.step("neu's weu/frc ExternalDNS instances completed a pass since");
       if (fencing == Fencing.FENCED) {
-        neu.releaseLeases(ADOPTED_ZONES);
-        timeline.step("neu hands the weu and frc zone leases back to weu");
+        timeline.dns("neu's operator handed the weu and frc zone leases back to weu",
+            neu.awaitLeaseHolder(ADOPTED_ZONES, DrillCluster.holder("weu"), timeout()));
       }
       timeline.step("weu operator starts");
       restartWeu();

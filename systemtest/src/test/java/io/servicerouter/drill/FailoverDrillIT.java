@@ -44,6 +44,9 @@ class FailoverDrillIT {
         assertThat(drill.lookup(Zone.NEU).answers(drill.hostnames().get(0), "CNAME")).containsExactly(NEU_TARGET);
         drill.awaitAddress(Zone.WEU, "neu", FailoverDrill.LOAD_BALANCER_IPS.get("neu"));
         awaitEvent(drill.neu(), "FailoverStarted", "Adopting region weu: %d DNSEndpoints added");
+        awaitEvents(drill.neu(), "ZoneLeaseTaken",
+            "Took the lease of the zone of external-dns-weu (adopts region weu): epoch 2",
+            "Took the lease of the zone of external-dns-frc (adopts region weu): epoch 2");
 
         Map<String, List<String>> sequences = drill.recoverWeu();
         assertThat(sequences).hasSize(2 * SERVICES)
@@ -51,6 +54,9 @@ class FailoverDrillIT {
         drill.awaitServedBy(Zone.NEU, "neu");
         drill.lookup(Zone.WEU).await(NEU_TARGET, "A", List.of(), FailoverDrill.TIMEOUT);
         awaitEvent(drill.neu(), "FailoverEnded", "Releasing region weu: %d DNSEndpoints removed");
+        awaitEvents(drill.neu(), "ZoneLeaseReleased",
+            "Handed the zone of external-dns-weu back to aks01/weu: epoch 3",
+            "Handed the zone of external-dns-frc back to aks01/weu: epoch 3");
 
         drill.changeLoadBalancerIp(drill.neu(), "10.2.0.2");
         drill.awaitAddress(Zone.NEU, "neu", "10.2.0.2");
@@ -133,6 +139,12 @@ class FailoverDrillIT {
     String message = format.formatted(ADOPTED_DNS_ENDPOINTS);
     await().atMost(FailoverDrill.TIMEOUT)
         .untilAsserted(() -> assertThat(cluster.clusterIdentityEvents(reason)).containsExactly(message));
+  }
+
+  /** Waits until the ClusterIdentity Events {@code reason} are exactly {@code messages}, in any order. */
+  private static void awaitEvents(DrillCluster cluster, String reason, String... messages) {
+    await(reason + " events").atMost(FailoverDrill.TIMEOUT)
+        .untilAsserted(() -> assertThat(cluster.clusterIdentityEvents(reason)).containsExactlyInAnyOrder(messages));
   }
 
   private static void normalOperation(FailoverDrill drill) {

@@ -12,7 +12,7 @@ import io.servicerouter.model.Patterns;
  * cluster feeds it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "region"})
+@JsonPropertyOrder({"name", "region", "zoneAgent"})
 public class ExternalDNSController {
 
   @Required
@@ -24,6 +24,10 @@ public class ExternalDNSController {
   @Pattern(Patterns.DNS1123_LABEL)
   @Size(max = Patterns.DNS1123_LABEL_MAX)
   private String region;
+
+  @Pattern(Patterns.ZONE_AGENT_URL)
+  @Size(max = 2048)
+  private String zoneAgent;
 
   /** Creates an empty controller (for deserialization). */
   public ExternalDNSController() {}
@@ -45,4 +49,16 @@ public class ExternalDNSController {
 
   /** Sets the region. */
   public void setRegion(String region) { this.region = region; }
+
+  /**
+   * The management URL of this cluster's zone agent for the controller's zone (the fenced zone writer, e.g.
+   * {@code http://external-dns-weu-zone-agent.external-dns:8080}); when set, the operator moves the zone's lease
+   * through it: takes it when the cluster adopts the controller's region, and hands it back to the zone's home
+   * once it has removed its DNSEndpoints for the controller. Absent: no lease is moved (the zone is unfenced, or
+   * leases are moved by hand).
+   */
+  public String getZoneAgent() { return zoneAgent; }
+
+  /** Sets the zone agent's URL. */
+  public void setZoneAgent(String zoneAgent) { this.zoneAgent = zoneAgent; }
 }
