@@ -13,27 +13,27 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The operator's side of a zone agent's management API ({@code servicerouter zone-agent}): read the zone's lease,
+ * {@link ZoneAgents} over HTTP: the operator's side of a zone agent's management API ({@code servicerouter zone-agent}): read the zone's lease,
  * take it, hand it back. The agent does the DNS I/O with its own credentials; the operator never holds them.
  */
-public final class ZoneAgentClient {
+public final class ZoneAgentClient implements ZoneAgents {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-  /** The lease as the agent reads it from the DNS server now; empty while the zone has none. */
+  @Override
   public Optional<Lease> current(String agent) throws IOException {
     return send(HttpRequest.newBuilder(uri(agent, "/lease")).GET());
   }
 
-  /** Makes this cluster the holder (a no-op when it is); the lease afterwards. */
+  @Override
   public Optional<Lease> take(String agent) throws IOException {
     return send(HttpRequest.newBuilder(uri(agent, "/lease/take")).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
-  /** Gives the lease to the zone's home if this cluster holds it; the lease afterwards. */
+  @Override
   public Optional<Lease> release(String agent) throws IOException {
     return send(HttpRequest.newBuilder(uri(agent, "/lease/release")).POST(HttpRequest.BodyPublishers.noBody()));
   }

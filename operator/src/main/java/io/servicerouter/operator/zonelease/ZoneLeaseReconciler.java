@@ -1,7 +1,6 @@
 package io.servicerouter.operator.zonelease;
 
 import io.servicerouter.fence.Holder;
-import io.servicerouter.fence.Lease;
 import io.servicerouter.fence.LeaseIntent;
 import io.servicerouter.fence.LeaseIntents;
 import io.servicerouter.model.Labels;
@@ -15,7 +14,6 @@ import io.servicerouter.operator.events.AllPrimariesMapper;
 import io.servicerouter.operator.events.ItselfMapper;
 import io.servicerouter.operator.reconcile.OperatorContext;
 import io.servicerouter.operator.reconcile.PlannedReconciler;
-import io.servicerouter.operator.reconcile.Transitions;
 import io.servicerouter.operator.reconcile.Trigger;
 import io.servicerouter.planner.ClusterContext;
 import io.servicerouter.planner.Evaluation;
@@ -33,21 +31,21 @@ import java.util.stream.Collectors;
  * instant); once the adoption ends and the cluster's DNSEndpoints for a zone are gone, the agent hands the lease
  * back to the zone's home. Decided by {@link LeaseIntents}; re-checked on every ClusterIdentity, DNSConfiguration
  * and DNSEndpoint change; an agent that does not answer is retried with the reconcile back-off. Each lease change
- * it causes is one Event on the ClusterIdentity ({@code ZoneLeaseTaken}, {@code ZoneLeaseReleased}); every lease
- * read sets {@code servicerouter_zone_lease_epoch} and {@code servicerouter_zone_role}.
+ * it causes is one Event on the ClusterIdentity ({@code ZoneLeaseTaken}, {@code ZoneLeaseReleased}, and
+ * {@code ZoneLeaseLost} when another adopter took it, see {@link LeaseKeeper}); every lease read sets {@code servicerouter_zone_lease_epoch} and {@code servicerouter_zone_role}.
  */
 public final class ZoneLeaseReconciler extends PlannedReconciler<ClusterIdentity> {
 
   /** Metrics and log label of this controller. */
   public static final String KIND = "zonelease";
 
-  private final ZoneAgentClient agents;
+  private final LeaseKeeper keeper;
   private final ZoneLeaseMetrics metrics;
 
   /** A reconciler over the shared context, talking to the agents through {@code agents}. */
-  public ZoneLeaseReconciler(OperatorContext context, ZoneAgentClient agents) {
+  public ZoneLeaseReconciler(OperatorContext context, ZoneAgents agents) {
     super(context, KIND, context.caches().clusterIdentities());
-    this.agents = agents;
+    this.keeper = new LeaseKeeper(agents);
     this.metrics = new ZoneLeaseMetrics(context.metrics().registry());
   }
 
@@ -73,23 +71,9 @@ public final class ZoneLeaseReconciler extends PlannedReconciler<ClusterIdentity
   }
 
   private void apply(ClusterIdentity identity, Holder self, LeaseIntent intent) throws IOException {
-    String agent = intent.zoneAgent();
-    Optional<Lease> before = agents.current(agent);
-    Optional<Lease> after = switch (intent.action()) {
-      case TAKE -> before.filter(l -> l.heldBy(self)).isPresent() ? before : agents.take(agent);
-      case RELEASE -> before.filter(l -> l.heldBy(self)).isPresent() ? agents.release(agent) : before;
-      case NONE -> before;
-    };
-    metrics.observed(intent.controller(), self, intent, after);
-    if (after.isPresent() && !after.equals(before)) {
-      Lease lease = after.get();
-      boolean taken = lease.heldBy(self);
-      context.events().emit(identity, new Transitions.Transition(Transitions.NORMAL,
-          taken ? "ZoneLeaseTaken" : "ZoneLeaseReleased",
-          (taken ? "Took the lease of the zone of " + intent.controller() + " (" + intent.reason() + ")"
-              : "Handed the zone of " + intent.controller() + " back to " + lease.holder())
-              + ": epoch " + lease.epoch()));
-    }
+    LeaseKeeper.Outcome outcome = keeper.apply(self, intent);
+    metrics.observed(intent.controller(), self, intent, outcome.lease());
+    outcome.transition().ifPresent(transition -> context.events().emit(identity, transition));
   }
 
   /** The controllers this cluster has DNSEndpoints for. */
