@@ -117,7 +117,7 @@ public final class OperatorRuntime implements AutoCloseable {
     Operator operator = new Operator(configuration(client, settings, metrics, leading, stopping, identity));
     operator.register(new ClusterIdentityReconciler(context), named(ClusterIdentityReconciler.KIND));
     operator.register(new DNSConfigurationReconciler(context), named(DNSConfigurationReconciler.KIND));
-    operator.register(new ZoneLeaseReconciler(context, new ZoneAgentClient()), named(ZoneLeaseReconciler.KIND));
+    operator.register(new ZoneLeaseReconciler(context, client, new ZoneAgentClient()), named(ZoneLeaseReconciler.KIND));
     operator.register(new DNSPolicyReconciler(context), scoped(DNSPolicyReconciler.KIND, settings));
     operator.register(new GatewayReconciler(context), scoped(GatewayReconciler.KIND, settings));
     operator.register(new ServiceRouteReconciler(context), scoped(ServiceRouteReconciler.KIND, settings));

@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.servicerouter.fence.Holder;
 import io.servicerouter.model.Labels;
 import io.servicerouter.model.cluster.ClusterIdentity;
+import io.servicerouter.model.cluster.DNSConfiguration;
+import io.servicerouter.model.cluster.ZoneLeaseStatus;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.operator.OperatorMetrics;
 import io.servicerouter.operator.OperatorRuntime;
@@ -208,6 +210,13 @@ public final class DrillCluster implements AutoCloseable {
       identity.getSpec().setAdoptsRegions(regions.isEmpty() ? null : new ArrayList<>(regions));
       return identity;
     });
+  }
+
+  /** The DNSConfiguration's {@code status.zones}: the zone leases as the operator last stored them. */
+  public List<ZoneLeaseStatus> zoneLeases() {
+    DNSConfiguration configuration = client().resources(DNSConfiguration.class).withName("dns-config").get();
+    return configuration.getStatus() == null || configuration.getStatus().getZones() == null ? List.of()
+        : configuration.getStatus().getZones();
   }
 
   /** The number of DNSEndpoints in the cluster that feed {@code zone}'s controller. */

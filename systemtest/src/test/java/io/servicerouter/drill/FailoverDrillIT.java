@@ -3,6 +3,7 @@ package io.servicerouter.drill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.servicerouter.model.cluster.ZoneLeaseStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,11 @@ class FailoverDrillIT {
         awaitEvents(drill.neu(), "ZoneLeaseTaken",
             "Took the lease of the zone of external-dns-weu (adopts region weu): epoch 2",
             "Took the lease of the zone of external-dns-frc (adopts region weu): epoch 2");
+        await("neu's DNSConfiguration status.zones").atMost(FailoverDrill.TIMEOUT).untilAsserted(() ->
+            assertThat(drill.neu().zoneLeases()).containsExactlyInAnyOrder(
+                new ZoneLeaseStatus("external-dns-weu", "aks01/neu", 2L, "Adopted"),
+                new ZoneLeaseStatus("external-dns-neu", "aks01/neu", 1L, "Owner"),
+                new ZoneLeaseStatus("external-dns-frc", "aks01/neu", 2L, "Adopted")));
 
         Map<String, List<String>> sequences = drill.recoverWeu();
         assertThat(sequences).hasSize(2 * SERVICES)
@@ -57,6 +63,11 @@ class FailoverDrillIT {
         awaitEvents(drill.neu(), "ZoneLeaseReleased",
             "Handed the zone of external-dns-weu back to aks01/weu: epoch 3",
             "Handed the zone of external-dns-frc back to aks01/weu: epoch 3");
+        await("neu's DNSConfiguration status.zones after the hand-back").atMost(FailoverDrill.TIMEOUT)
+            .untilAsserted(() -> assertThat(drill.neu().zoneLeases()).containsExactlyInAnyOrder(
+                new ZoneLeaseStatus("external-dns-weu", "aks01/weu", 3L, "Standby"),
+                new ZoneLeaseStatus("external-dns-neu", "aks01/neu", 1L, "Owner"),
+                new ZoneLeaseStatus("external-dns-frc", "aks01/weu", 3L, "Standby")));
 
         drill.changeLoadBalancerIp(drill.neu(), "10.2.0.2");
         drill.awaitAddress(Zone.NEU, "neu", "10.2.0.2");

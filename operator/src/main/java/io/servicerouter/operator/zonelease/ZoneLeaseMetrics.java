@@ -29,15 +29,18 @@ final class ZoneLeaseMetrics {
     this.registry = registry;
   }
 
-  void observed(String controller, Holder self, LeaseIntent intent, Optional<Lease> lease) {
+  /** This cluster's role in a zone's lease (the metric's and the status's {@code role}). */
+  static String role(Holder self, LeaseIntent intent, Optional<Lease> lease) {
+    return lease.isEmpty() ? "NoLease" : !lease.get().heldBy(self) ? "Standby" : intent.home() ? "Owner" : "Adopted";
+  }
+
+  void observed(String controller, String role, Optional<Lease> lease) {
     epochs.computeIfAbsent(controller, c -> {
       AtomicLong epoch = new AtomicLong();
       Gauge.builder("servicerouter.zone.lease.epoch", epoch, AtomicLong::get).tag("controller", c)
           .description("epoch of the zone's lease as this cluster's zone agent read it").register(registry);
       return epoch;
     }).set(lease.map(Lease::epoch).orElse(0L));
-    String role = lease.isEmpty() ? "NoLease" : !lease.get().heldBy(self) ? "Standby"
-        : intent.home() ? "Owner" : "Adopted";
     for (String candidate : ROLES) {
       roles.computeIfAbsent(controller + "/" + candidate, key -> {
         AtomicLong value = new AtomicLong();

@@ -1,12 +1,20 @@
 package io.servicerouter.operator.zonelease;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.servicerouter.fence.Holder;
+import io.servicerouter.fence.Lease;
 import io.servicerouter.fence.LeaseIntent;
 import io.servicerouter.fence.LeaseIntents;
 import io.servicerouter.model.Labels;
 import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.cluster.ClusterIdentitySpec;
 import io.servicerouter.model.cluster.DNSConfiguration;
+import io.servicerouter.model.cluster.DNSConfigurationStatus;
+import io.servicerouter.model.cluster.ExternalDNSController;
+import io.servicerouter.model.cluster.ZoneLeaseStatus;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.operator.cache.CacheSnapshot;
 import io.servicerouter.operator.cache.SharedCaches;
@@ -19,7 +27,9 @@ import io.servicerouter.planner.ClusterContext;
 import io.servicerouter.planner.Evaluation;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,12 +49,14 @@ public final class ZoneLeaseReconciler extends PlannedReconciler<ClusterIdentity
   /** Metrics and log label of this controller. */
   public static final String KIND = "zonelease";
 
+  private final KubernetesClient writer;
   private final LeaseKeeper keeper;
   private final ZoneLeaseMetrics metrics;
 
   /** A reconciler over the shared context, talking to the agents through {@code agents}. */
-  public ZoneLeaseReconciler(OperatorContext context, ZoneAgents agents) {
+  public ZoneLeaseReconciler(OperatorContext context, KubernetesClient writer, ZoneAgents agents) {
     super(context, KIND, context.caches().clusterIdentities());
+    this.writer = writer;
     this.keeper = new LeaseKeeper(agents);
     this.metrics = new ZoneLeaseMetrics(context.metrics().registry());
   }
@@ -58,22 +70,46 @@ public final class ZoneLeaseReconciler extends PlannedReconciler<ClusterIdentity
     }
     Holder self = new Holder(authoritative.get().getCluster(), authoritative.get().getRegion());
     List<String> failures = new ArrayList<>();
+    List<ZoneLeaseStatus> zones = new ArrayList<>();
     for (LeaseIntent intent : LeaseIntents.of(cluster, controllersWritten())) {
       try {
-        apply(identity, self, intent);
+        zones.add(apply(identity, self, intent));
       } catch (IOException | RuntimeException e) {
         failures.add(intent.controller() + " (" + intent.action() + "): " + e.getMessage());
       }
     }
-    if (!failures.isEmpty()) {
+    if (failures.isEmpty()) {
+      storeZones(cluster, zones);
+    } else {
       throw new IllegalStateException("zone agents did not answer, retrying: " + String.join("; ", failures));
     }
   }
 
-  private void apply(ClusterIdentity identity, Holder self, LeaseIntent intent) throws IOException {
+  private ZoneLeaseStatus apply(ClusterIdentity identity, Holder self, LeaseIntent intent) throws IOException {
     LeaseKeeper.Outcome outcome = keeper.apply(self, intent);
-    metrics.observed(intent.controller(), self, intent, outcome.lease());
+    String role = ZoneLeaseMetrics.role(self, intent, outcome.lease());
+    metrics.observed(intent.controller(), role, outcome.lease());
     outcome.transition().ifPresent(transition -> context.events().emit(identity, transition));
+    return new ZoneLeaseStatus(intent.controller(), outcome.lease().map(l -> l.holder().toString()).orElse(null),
+        outcome.lease().map(Lease::epoch).orElse(null), role);
+  }
+
+  /**
+   * Stores the zone leases in the status of the authoritative DNSConfiguration (the oldest one with the
+   * controllers in use), with a merge patch of {@code status.zones} only: the planner's status writes keep it.
+   * Nothing is written when the stored list is equal.
+   */
+  private void storeZones(ClusterContext cluster, List<ZoneLeaseStatus> zones) {
+    List<ExternalDNSController> controllers = cluster.controllers().orElse(List.of());
+    context.caches().dnsConfigurations().list().stream()
+        .filter(c -> c.getSpec() != null && controllers.equals(c.getSpec().getExternalDNSControllers()))
+        .min(Comparator.comparing((DNSConfiguration c) -> c.getMetadata().getCreationTimestamp())
+            .thenComparing(c -> c.getMetadata().getName()))
+        .filter(configuration -> !zones.equals(Optional.ofNullable(configuration.getStatus())
+            .map(DNSConfigurationStatus::getZones).orElse(null)))
+        .ifPresent(configuration -> writer.resource(configuration).subresource("status")
+            .patch(PatchContext.of(PatchType.JSON_MERGE),
+                Serialization.asJson(Map.of("status", Map.of("zones", zones)))));
   }
 
   /** The controllers this cluster has DNSEndpoints for. */
