@@ -11,11 +11,10 @@ import io.servicerouter.zoneagent.rfc2136.Rfc2136Zone;
 import io.servicerouter.zoneagent.rfc2136.ZoneLease;
 import io.servicerouter.zoneagent.webhook.Changes;
 import io.servicerouter.zoneagent.webhook.Endpoint;
+import io.servicerouter.zoneagent.webhook.Responses;
 import io.servicerouter.zoneagent.webhook.WebhookServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,8 +90,8 @@ public final class ZoneAgent implements AutoCloseable {
       }
     });
     HttpServer management = HttpServer.create(managementAddress, 0);
-    management.createContext("/healthz", exchange -> respond(exchange, 200, "text/plain", "ok"));
-    management.createContext("/metrics", exchange -> respond(exchange, 200,
+    management.createContext("/healthz", exchange -> Responses.send(exchange, 200, "text/plain", "ok"));
+    management.createContext("/metrics", exchange -> Responses.send(exchange, 200,
         "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
     management.createContext("/lease", exchange -> lease(exchange, control));
     management.start();
@@ -111,7 +110,7 @@ public final class ZoneAgent implements AutoCloseable {
       } else if ("POST".equals(method) && "/lease/release".equals(path)) {
         lease = control.release();
       } else {
-        respond(exchange, 404, "text/plain", "GET /lease, POST /lease/take or POST /lease/release");
+        Responses.send(exchange, 404, "text/plain", "GET /lease, POST /lease/take or POST /lease/release");
         return;
       }
       Map<String, Object> body = new LinkedHashMap<>();
@@ -119,29 +118,15 @@ public final class ZoneAgent implements AutoCloseable {
         body.put("holder", l.holder().toString());
         body.put("epoch", l.epoch());
       });
-      respond(exchange, 200, "application/json", JSON.writeValueAsString(body));
+      Responses.send(exchange, 200, "application/json", JSON.writeValueAsString(body));
     } catch (IOException | IllegalStateException e) {
-      respond(exchange, 503, "text/plain", e.getMessage());
-    }
-  }
-
-  private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+      Responses.send(exchange, 503, "text/plain", e.getMessage());
     }
   }
 
   /** The webhook's port (ExternalDNS's {@code --webhook-provider-url}). */
   public int webhookPort() {
     return webhook.port();
-  }
-
-  /** The management server's port. */
-  public int managementPort() {
-    return management.getAddress().getPort();
   }
 
   /** The agent's counters. */

@@ -7,9 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -62,22 +60,22 @@ public final class WebhookServer implements AutoCloseable {
     byte[] domainFilter = JSON.writeValueAsBytes(Map.of("include", List.of(domain)));
     server.createContext("/", exchange -> {
       if (!"/".equals(exchange.getRequestURI().getPath())) {
-        respond(exchange, 404, "text/plain", bytes("not found"));
+        Responses.send(exchange, 404, "text/plain", "not found");
       } else {
-        respond(exchange, 200, MEDIA_TYPE, domainFilter);
+        Responses.send(exchange, 200, MEDIA_TYPE, domainFilter);
       }
     });
     server.createContext("/records", exchange -> records(exchange, provider));
     server.createContext("/adjustendpoints", exchange -> {
       if (!"POST".equals(exchange.getRequestMethod())) {
-        respond(exchange, 400, "text/plain", bytes("POST only"));
+        Responses.send(exchange, 400, "text/plain", "POST only");
         return;
       }
       try {
         List<Endpoint> endpoints = JSON.readValue(body(exchange), ENDPOINTS);
-        respond(exchange, 200, MEDIA_TYPE, JSON.writeValueAsBytes(endpoints == null ? List.of() : endpoints));
+        Responses.send(exchange, 200, MEDIA_TYPE, JSON.writeValueAsBytes(endpoints == null ? List.of() : endpoints));
       } catch (JsonProcessingException e) {
-        respond(exchange, 400, "text/plain", bytes("not a list of endpoints: " + e.getOriginalMessage()));
+        Responses.send(exchange, 400, "text/plain", "not a list of endpoints: " + e.getOriginalMessage());
       }
     });
     server.start();
@@ -88,9 +86,9 @@ public final class WebhookServer implements AutoCloseable {
     switch (exchange.getRequestMethod()) {
       case "GET" -> {
         try {
-          respond(exchange, 200, MEDIA_TYPE, JSON.writeValueAsBytes(provider.records()));
+          Responses.send(exchange, 200, MEDIA_TYPE, JSON.writeValueAsBytes(provider.records()));
         } catch (IOException | RuntimeException e) {
-          respond(exchange, 503, "text/plain", bytes("cannot list the zone: " + e.getMessage()));
+          Responses.send(exchange, 503, "text/plain", "cannot list the zone: " + e.getMessage());
         }
       }
       case "POST" -> {
@@ -98,7 +96,7 @@ public final class WebhookServer implements AutoCloseable {
         try {
           changes = JSON.readValue(body(exchange), Changes.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-          respond(exchange, 400, "text/plain", bytes("not a set of changes: " + e.getMessage()));
+          Responses.send(exchange, 400, "text/plain", "not a set of changes: " + e.getMessage());
           return;
         }
         try {
@@ -106,12 +104,12 @@ public final class WebhookServer implements AutoCloseable {
           exchange.sendResponseHeaders(204, -1);
           exchange.close();
         } catch (Unavailable e) {
-          respond(exchange, 503, "text/plain", bytes(e.getMessage()));
+          Responses.send(exchange, 503, "text/plain", e.getMessage());
         } catch (RuntimeException e) {
-          respond(exchange, 503, "text/plain", bytes("write failed: " + e));
+          Responses.send(exchange, 503, "text/plain", "write failed: " + e);
         }
       }
-      default -> respond(exchange, 400, "text/plain", bytes("GET or POST only"));
+      default -> Responses.send(exchange, 400, "text/plain", "GET or POST only");
     }
   }
 
@@ -131,15 +129,4 @@ public final class WebhookServer implements AutoCloseable {
     }
   }
 
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
 }
