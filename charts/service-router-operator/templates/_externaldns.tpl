@@ -59,6 +59,10 @@ router.io/controller: {{ .zone.controller }}
 - --kube-api-burst={{ $values.kubeApiBurst }}
 - --log-format={{ $values.logFormat }}
 - --log-level={{ $values.logLevel }}
+{{- if include "sro.externalDns.fenced" . }}
+- --provider=webhook
+- --webhook-provider-url=http://127.0.0.1:8888
+{{- else }}
 {{- with $zone.provider.rfc2136 }}
 - --provider=rfc2136
 - --rfc2136-host={{ .host }}
@@ -71,10 +75,39 @@ router.io/controller: {{ .zone.controller }}
 - --rfc2136-min-ttl={{ . }}
 {{- end }}
 {{- end }}
+{{- end }}
 {{- with $zone.provider.azurePrivateDns }}
 - --provider=azure-private-dns
 - --azure-subscription-id={{ .subscriptionId }}
 - --azure-resource-group={{ .resourceGroup }}
 - --azure-config-file=/etc/kubernetes/azure.json
 {{- end }}
+{{- end -}}
+
+
+{{/* "true" when a zone's instance writes through a zone agent sidecar (externalDns.zoneAgent, rfc2136 zones). */}}
+{{- define "sro.externalDns.fenced" -}}
+{{- if and .root.Values.externalDns.zoneAgent.enabled .zone.provider.rfc2136 -}}true{{- end -}}
+{{- end -}}
+
+{{/* The zone agent's arguments (docs/operations.md §6.4): the zone, this cluster and the zone's home as lease
+     holders, the TSIG key it alone holds. */}}
+{{- define "sro.externalDns.zoneAgentArgs" -}}
+{{- $values := .root.Values.externalDns -}}
+{{- $agent := $values.zoneAgent -}}
+{{- $zone := .zone -}}
+{{- $rfc := $zone.provider.rfc2136 -}}
+- zone-agent
+- --dns-server={{ $rfc.host }}:{{ default 53 $rfc.port }}
+- --zone={{ default (default $values.domain $zone.domain) $rfc.zone }}
+- --controller={{ $zone.controller }}
+- --cluster={{ required "externalDns.zoneAgent.cluster (ClusterIdentity spec.cluster) is required" $agent.cluster }}/{{ $values.clusterRegion }}
+- --home={{ default $agent.cluster $zone.homeCluster }}/{{ $zone.region }}
+- --tsig-key-name={{ $rfc.tsigKeyName }}
+- --tsig-algorithm={{ default "hmac-sha256" $rfc.tsigSecretAlg }}
+{{- with $rfc.minTtl }}
+- --min-ttl={{ . }}
+{{- end }}
+- --webhook-address=127.0.0.1:8888
+- --management-address=0.0.0.0:{{ $agent.port }}
 {{- end -}}

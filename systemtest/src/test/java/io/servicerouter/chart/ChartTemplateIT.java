@@ -3,6 +3,7 @@ package io.servicerouter.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.servicerouter.testsupport.HelmChart;
@@ -59,7 +60,7 @@ class ChartTemplateIT {
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
     Container operator = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(operator.getImage()).isEqualTo("ghcr.io/example/service-router-operator:0.1.0");
-    assertThat(operator.getArgs()).containsExactly("--leader-elect=true", "--leader-election-id=3afd9a04.router.io",
+    assertThat(operator.getArgs()).containsExactly("operator", "--leader-elect=true", "--leader-election-id=3afd9a04.router.io",
         "--metrics-bind-address=:8080", "--health-probe-bind-address=:8081", "--address-records=active",
         "--dnsendpoint-layout=namespace", "--default-gateway-namespace=istio-system",
         "--max-concurrent-reconciles=4", "--log-level=info", "--log-format=json");
@@ -92,6 +93,41 @@ class ChartTemplateIT {
     assertThat(chart.flag("external-dns-weu", "--txt-owner-id")).isEqualTo("weu-owner");
     assertThat(chart.flag("external-dns-weu", "--policy")).as("explicit policy").isEqualTo("sync");
     assertThat(chart.arguments("external-dns-neu")).doesNotContain("--events");
+  }
+
+  /**
+   * Issue 14: with {@code externalDns.zoneAgent}, every rfc2136 instance writes through a zone agent sidecar (the
+   * chart's image, {@code zone-agent}) that alone holds the TSIG secret, with its management Service; an Azure
+   * instance is left as it is.
+   */
+  @Test
+  void aZoneAgentFencesEveryRfc2136Instance() {
+    RenderedChart chart = RenderedChart.render("--values", CI.resolve("all-options-values.yaml").toString(),
+        "--set", "externalDns.zoneAgent.enabled=true", "--set", "externalDns.zoneAgent.cluster=aks01",
+        "--set", "externalDns.zones[0].homeCluster=aks02");
+    PodSpec pod = chart.get("Deployment", "external-dns-neu", Deployment.class).getSpec().getTemplate().getSpec();
+    Container externalDns = pod.getContainers().get(0);
+    assertThat(externalDns.getArgs()).contains("--provider=webhook", "--webhook-provider-url=http://127.0.0.1:8888")
+        .noneMatch(a -> a.startsWith("--rfc2136-") || a.equals("--provider=rfc2136"));
+    assertThat(externalDns.getEnv()).as("ExternalDNS holds no DNS credentials").isNullOrEmpty();
+    Container agent = pod.getContainers().get(1);
+    assertThat(agent.getName()).isEqualTo("zone-agent");
+    assertThat(agent.getImage()).isEqualTo(chart.get("Deployment", "sro", Deployment.class).getSpec().getTemplate()
+        .getSpec().getContainers().get(0).getImage());
+    assertThat(agent.getArgs()).containsExactly("zone-agent", "--dns-server=10.1.0.53:5353", "--zone=aks.example.com",
+        "--controller=external-dns-neu", "--cluster=aks01/neu", "--home=aks02/neu", "--tsig-key-name=neu-key",
+        "--tsig-algorithm=hmac-sha512", "--min-ttl=30s", "--webhook-address=127.0.0.1:8888",
+        "--management-address=0.0.0.0:8080");
+    assertThat(agent.getEnv()).anySatisfy(variable -> {
+      assertThat(variable.getName()).isEqualTo("SERVICEROUTER_TSIG_SECRET");
+      assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo("tsig");
+      assertThat(variable.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("neu");
+    });
+    assertThat(chart.kindsAndNames()).contains("Service/external-dns-neu-zone-agent")
+        .doesNotContain("Service/external-dns-weu-zone-agent");
+    assertThat(chart.get("Deployment", "external-dns-weu", Deployment.class).getSpec().getTemplate().getSpec()
+        .getContainers()).hasSize(1);
+    assertThat(chart.flag("external-dns-weu", "--provider")).isEqualTo("azure-private-dns");
   }
 
   @Test

@@ -97,10 +97,12 @@ class ImageIT {
     List<String> run = new ArrayList<>(PODMAN);
     run.addAll(List.of("run", "--runtime", "runc", "--rm", "--read-only", "--ulimit", "nofile=1024:1024",
         "--ulimit", "nproc=1024:1024", "--entrypoint", entrypoint.get(0), TAG));
+    assertThat(podman("image", "inspect", "--format", "{{json .Config.Cmd}}", TAG)).as("the default subcommand")
+        .isEqualTo("[\"operator\"]");
     int jar = entrypoint.indexOf("-jar");
     run.addAll(entrypoint.subList(1, jar));
     run.add(required);
-    run.addAll(entrypoint.subList(jar, entrypoint.indexOf("operator")));
+    run.addAll(entrypoint.subList(jar, entrypoint.size()));
     run.add("version");
     assertThat(exec(run)).isEqualTo(BuildVersion.current());
   }
@@ -117,10 +119,11 @@ class ImageIT {
     run.addAll(List.of("run", "--runtime", "runc", "--detach", "--name", container, "--network=host", "--read-only",
         "--ulimit", "nofile=1024:1024", "--ulimit", "nproc=1024:1024",
         "--env", "POD_NAMESPACE=" + ChartIdentity.NAMESPACE,
-        "--volume", kubeconfig + ":/kube/config:ro", TAG, "--kubeconfig", "/kube/config"));
-    // The chart's arguments, with the ports moved: the container shares the host's network.
+        "--volume", kubeconfig + ":/kube/config:ro", TAG));
+    // The chart's arguments (the subcommand first), with the ports moved: the container shares the host's network.
     run.addAll(chartArguments(Map.of("--metrics-bind-address", "127.0.0.1:" + FreePorts.tcp(),
         "--health-probe-bind-address", "127.0.0.1:" + healthPort)));
+    run.addAll(List.of("--kubeconfig", "/kube/config"));
     assertThat(exec(run)).isNotBlank();
     try {
       HttpClient http = HttpClient.newHttpClient();

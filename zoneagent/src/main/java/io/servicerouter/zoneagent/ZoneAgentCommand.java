@@ -4,6 +4,8 @@ import io.servicerouter.fence.Holder;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.xbill.DNS.TSIG;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +19,8 @@ import picocli.CommandLine.Option;
     description = "ExternalDNS webhook provider that writes one zone over RFC 2136 only while the zone's lease "
         + "record names this cluster, checked by the DNS server on every write.")
 public final class ZoneAgentCommand implements Callable<Integer> {
+
+  private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(h|m|s)");
 
   /** Where the TSIG secret is read from. */
   public static final String TSIG_SECRET_VARIABLE = "SERVICEROUTER_TSIG_SECRET";
@@ -44,9 +48,10 @@ public final class ZoneAgentCommand implements Callable<Integer> {
   @Option(names = "--tsig-algorithm", defaultValue = "hmac-sha256", description = "Default: ${DEFAULT-VALUE}.")
   String tsigAlgorithm;
 
-  @Option(names = "--min-ttl", defaultValue = "0",
-      description = "The smallest TTL written, in seconds (ExternalDNS's --rfc2136-min-ttl). Default: ${DEFAULT-VALUE}.")
-  long minTtl;
+  @Option(names = "--min-ttl", defaultValue = "0s",
+      description = "The smallest TTL written, as ExternalDNS's --rfc2136-min-ttl (e.g. 30s, 1m30s). "
+          + "Default: ${DEFAULT-VALUE}.")
+  String minTtl;
 
   @Option(names = "--webhook-address", defaultValue = "127.0.0.1:8888",
       description = "Where ExternalDNS reaches the webhook. Default: ${DEFAULT-VALUE}.")
@@ -65,7 +70,7 @@ public final class ZoneAgentCommand implements Callable<Integer> {
     InetSocketAddress dns = address("--dns-server", dnsServer);
     ZoneAgent.Settings settings = new ZoneAgent.Settings(dns.getHostString(), dns.getPort(), zone, controller,
         Holder.parse(cluster), Holder.parse(home), new TSIG(TSIG.algorithmToName(tsigAlgorithm), tsigKeyName, secret),
-        minTtl);
+        seconds("--min-ttl", minTtl));
     try (ZoneAgent agent = ZoneAgent.start(settings, address("--webhook-address", webhookAddress),
         address("--management-address", managementAddress), () -> { })) {
       CountDownLatch stopped = new CountDownLatch(1);
@@ -73,6 +78,29 @@ public final class ZoneAgentCommand implements Callable<Integer> {
       stopped.await();
     }
     return 0;
+  }
+
+  /** Seconds of a Go duration of hours, minutes and seconds ({@code 90s}, {@code 1m30s}, {@code 1h}; {@code 0}). */
+  static long seconds(String option, String duration) {
+    if (duration.equals("0")) {
+      return 0;
+    }
+    Matcher part = DURATION_PART.matcher(duration);
+    long seconds = 0;
+    int end = 0;
+    while (part.find() && part.start() == end) {
+      long value = Long.parseLong(part.group(1));
+      seconds += switch (part.group(2)) {
+        case "h" -> value * 3600;
+        case "m" -> value * 60;
+        default -> value;
+      };
+      end = part.end();
+    }
+    if (end == 0 || end != duration.length()) {
+      throw new IllegalArgumentException(option + " must be a duration such as 30s or 1m30s, got '" + duration + "'");
+    }
+    return seconds;
   }
 
   private static InetSocketAddress address(String option, String hostAndPort) {
