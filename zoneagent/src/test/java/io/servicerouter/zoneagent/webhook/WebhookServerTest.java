@@ -18,6 +18,7 @@ class WebhookServerTest {
 
   private final List<Changes> applied = new ArrayList<>();
   private volatile boolean refuse;
+  private volatile boolean unreachable;
   private WebhookServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -26,7 +27,10 @@ class WebhookServerTest {
     server = WebhookServer.start(new InetSocketAddress("127.0.0.1", 0), "weu.example.test",
         new WebhookServer.Provider() {
           @Override
-          public List<Endpoint> records() {
+          public List<Endpoint> records() throws IOException {
+            if (unreachable) {
+              throw new IOException("AXFR of weu.example.test: connection refused");
+            }
             return List.of(Endpoint.of("app.weu.example.test", "CNAME", 30, List.of("gw.example.org")));
           }
 
@@ -60,6 +64,14 @@ class WebhookServerTest {
     assertThat(response.headers().firstValue("Content-Type")).contains(WebhookServer.MEDIA_TYPE);
     assertThat(response.body()).isEqualTo(
         "[{\"dnsName\":\"app.weu.example.test\",\"targets\":[\"gw.example.org\"],\"recordType\":\"CNAME\",\"recordTTL\":30}]");
+  }
+
+  @Test
+  void aZoneThatCannotBeListedIs503() throws Exception {
+    unreachable = true;
+    HttpResponse<String> response = get("/records");
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).contains("connection refused");
   }
 
   @Test
