@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.operator.cache.WatchScope;
+import io.servicerouter.operator.zonelease.ZoneLeaseReconciler;
 import io.servicerouter.planner.Options;
 import io.servicerouter.testsupport.ControlPlane;
 import io.servicerouter.testsupport.ControlPlaneExtension;
@@ -31,7 +32,10 @@ class OperatorRuntimeIT {
   void everyControllerRetriesWithoutLimitAndRechecksPeriodically(ControlPlane controlPlane) throws Exception {
     try (OperatorRuntime runtime = OperatorRuntime.start(controlPlane.client(), new OperatorSettings(WatchScope.ALL,
         Options.DEFAULTS, 1, Optional.empty()), new OperatorMetrics("test"), Clock.systemUTC())) {
-      assertThat(runtime.controllerConfigurations()).hasSize(8).allSatisfy(configuration -> {
+      assertThat(runtime.controllerConfigurations()).extracting(configuration -> configuration.getName())
+          .as("the five kinds' reconcilers, the address records, the zone leases and the two orphan sweepers")
+          .hasSize(9).contains(ZoneLeaseReconciler.KIND);
+      assertThat(runtime.controllerConfigurations()).allSatisfy(configuration -> {
         GenericRetry retry = (GenericRetry) configuration.getRetry();
         assertThat(retry.getMaxAttempts()).as("%s attempts", configuration.getName()).isEqualTo(-1);
         assertThat(retry.getMaxInterval()).isEqualTo(60_000);
