@@ -87,7 +87,9 @@ class ChartInstallIT {
     HelmChart chart = HelmChart.locate();
     chart.helm(List.of("install", RELEASE, chart.directory().toString(), kubeconfig(), "--namespace", NAMESPACE,
         "--create-namespace", "--values",
-        TestDirectories.repositoryRoot().resolve(HelmChart.CHART).resolve("ci/all-options-values.yaml").toString()));
+        TestDirectories.repositoryRoot().resolve(HelmChart.CHART).resolve("ci/all-options-values.yaml").toString(),
+        // The zone agent sidecar, its Service and the operator's egress to it, validated by the API server too.
+        "--set", "externalDns.zoneAgent.enabled=true", "--set", "externalDns.zoneAgent.cluster=aks01"));
     // Right after a CRD is Established, the API server may answer 429 "storage is (re)initializing" for a while.
     await("the operator's kinds served").atMost(TIMEOUT).ignoreExceptions().until(() -> Kinds.ALL.stream()
         .allMatch(kind -> client.resources(kind).inAnyNamespace().list() != null));

@@ -27,6 +27,7 @@ import io.servicerouter.planner.ClusterContext;
 import io.servicerouter.planner.Evaluation;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,8 @@ import java.util.stream.Collectors;
  * back to the zone's home. Decided by {@link LeaseIntents}; re-checked on every ClusterIdentity, DNSConfiguration
  * and DNSEndpoint change; an agent that does not answer is retried with the reconcile back-off. Each lease change
  * it causes is one Event on the ClusterIdentity ({@code ZoneLeaseTaken}, {@code ZoneLeaseReleased}, and
- * {@code ZoneLeaseLost} when another adopter took it, see {@link LeaseKeeper}); every lease read sets {@code servicerouter_zone_lease_epoch} and {@code servicerouter_zone_role}.
+ * {@code ZoneLeaseLost} when another adopter took it, see {@link LeaseKeeper}); every lease read sets
+ * {@code servicerouter_zone_lease_epoch} and {@code servicerouter_zone_role}.
  */
 public final class ZoneLeaseReconciler extends PlannedReconciler<ClusterIdentity> {
 
@@ -97,19 +99,22 @@ public final class ZoneLeaseReconciler extends PlannedReconciler<ClusterIdentity
   /**
    * Stores the zone leases in the status of the authoritative DNSConfiguration (the oldest one with the
    * controllers in use), with a merge patch of {@code status.zones} only: the planner's status writes keep it.
-   * Nothing is written when the stored list is equal.
+   * Nothing is written when the stored list is equal; without fenced zones the field stays absent (a cluster
+   * without zone agents never writes it).
    */
-  private void storeZones(ClusterContext cluster, List<ZoneLeaseStatus> zones) {
+  private void storeZones(ClusterContext cluster, List<ZoneLeaseStatus> observed) {
+    List<ZoneLeaseStatus> zones = observed.isEmpty() ? null : observed;
     List<ExternalDNSController> controllers = cluster.controllers().orElse(List.of());
     context.caches().dnsConfigurations().list().stream()
         .filter(c -> c.getSpec() != null && controllers.equals(c.getSpec().getExternalDNSControllers()))
         .min(Comparator.comparing((DNSConfiguration c) -> c.getMetadata().getCreationTimestamp())
             .thenComparing(c -> c.getMetadata().getName()))
-        .filter(configuration -> !zones.equals(Optional.ofNullable(configuration.getStatus())
+        .filter(configuration -> !Objects.equals(zones, Optional.ofNullable(configuration.getStatus())
             .map(DNSConfigurationStatus::getZones).orElse(null)))
         .ifPresent(configuration -> writer.resource(configuration).subresource("status")
             .patch(PatchContext.of(PatchType.JSON_MERGE),
-                Serialization.asJson(Map.of("status", Map.of("zones", zones)))));
+                // a null member removes the field (JSON merge patch)
+                Serialization.asJson(Map.of("status", Collections.singletonMap("zones", zones)))));
   }
 
   /** The controllers this cluster has DNSEndpoints for. */
