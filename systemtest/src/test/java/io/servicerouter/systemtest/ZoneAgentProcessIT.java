@@ -1,4 +1,4 @@
-package io.servicerouter.zoneagent;
+package io.servicerouter.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
