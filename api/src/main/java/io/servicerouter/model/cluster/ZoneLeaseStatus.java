@@ -69,4 +69,9 @@ public class ZoneLeaseStatus {
   public int hashCode() {
     return Objects.hash(controller, holder, epoch, role);
   }
+
+  @Override
+  public String toString() {
+    return controller + ": " + holder + " epoch " + epoch + " (" + role + ")";
+  }
 }

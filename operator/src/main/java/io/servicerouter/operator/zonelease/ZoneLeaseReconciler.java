@@ -77,7 +77,7 @@ public final class ZoneLeaseReconciler extends PlannedReconciler<ClusterIdentity
       try {
         zones.add(apply(identity, self, intent));
       } catch (IOException | RuntimeException e) {
-        failures.add(intent.controller() + " (" + intent.action() + "): " + e.getMessage());
+        failures.add(intent.controller() + " (" + intent.action() + "): " + e);
       }
     }
     if (failures.isEmpty()) {
