@@ -69,13 +69,15 @@ public final class DnsZones implements AutoCloseable {
     Map<String, String> holderOfKey = new HashMap<>();
     WRITERS.forEach(region -> holderOfKey.put(region, DrillCluster.holder(region).toString()));
     int refused = 0;
+    int committed = 0;
     List<UpdateLog.Entry> outOfLease = new ArrayList<>();
     for (BindServer server : servers.values()) {
       UpdateLog.Audit audit = server.updateLog().audit(holderOfKey);
       refused += audit.refused();
+      committed += audit.committed();
       outOfLease.addAll(audit.committedOutOfLease());
     }
-    return new UpdateLog.Audit(refused, outOfLease);
+    return new UpdateLog.Audit(refused, committed, outOfLease);
   }
 
   /** Stops every server. */

@@ -268,9 +268,14 @@ public final class FailoverDrill implements AutoCloseable {
    * changes BIND committed for a key whose cluster did not hold the zone's lease at that moment.
    *
    * @return m
+   * @throws IllegalStateException when the logs show no committed data change at all (the drill writes every
+   *     zone, so the logs were not read: an audit of nothing would pass)
    */
   public int auditFence() {
     UpdateLog.Audit audit = zones.audit();
+    if (audit.committed() == 0) {
+      throw new IllegalStateException("the DNS servers' update logs show no committed change: not audited");
+    }
     long refused = Math.round(weu.refusedWrites() + neu.refusedWrites()) + audit.refused();
     audit.committedOutOfLease().forEach(entry -> timeline.step("out of lease: " + entry));
     timeline.fence("fence: " + refused + " refused, " + audit.committedOutOfLease().size()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.servicerouter.testsupport.HelmChart;
 import io.servicerouter.testsupport.TestDirectories;
@@ -128,6 +129,13 @@ class ChartTemplateIT {
     assertThat(chart.get("Deployment", "external-dns-weu", Deployment.class).getSpec().getTemplate().getSpec()
         .getContainers()).hasSize(1);
     assertThat(chart.flag("external-dns-weu", "--provider")).isEqualTo("azure-private-dns");
+    NetworkPolicy policy = chart.get("NetworkPolicy", "sro", NetworkPolicy.class);
+    assertThat(policy.getSpec().getEgress()).as("the operator's egress to the agents' management port")
+        .anySatisfy(rule -> {
+          assertThat(rule.getPorts()).extracting(port -> port.getPort().getIntVal()).containsExactly(8080);
+          assertThat(rule.getTo().get(0).getPodSelector().getMatchLabels())
+              .containsEntry("app.kubernetes.io/name", "external-dns");
+        });
   }
 
   @Test

@@ -119,26 +119,30 @@ public record UpdateLog(List<Entry> entries) {
     Map<String, String> lease = new HashMap<>();
     List<Entry> outOfLease = new ArrayList<>();
     int refused = 0;
+    int committed = 0;
     for (Entry entry : entries) {
       if (entry.action() == Action.REFUSED) {
         refused++;
       } else if (!entry.leaseHolder().isEmpty()) {
         lease.put(entry.zone(), entry.leaseHolder());
-      } else if (entry.isDataChange()
-          && !holderOfKey.getOrDefault(entry.key(), "?").equals(lease.get(entry.zone()))) {
-        outOfLease.add(entry);
+      } else if (entry.isDataChange()) {
+        committed++;
+        if (!holderOfKey.getOrDefault(entry.key(), "?").equals(lease.get(entry.zone()))) {
+          outOfLease.add(entry);
+        }
       }
     }
-    return new Audit(refused, List.copyOf(outOfLease));
+    return new Audit(refused, committed, List.copyOf(outOfLease));
   }
 
   /**
    * The audit's result.
    *
    * @param refused UPDATEs the server refused for a failed prerequisite
+   * @param committed data changes committed (all of them: an audit of a log it could not read has none)
    * @param committedOutOfLease data changes committed without the lease: must be empty
    */
-  public record Audit(int refused, List<Entry> committedOutOfLease) {
+  public record Audit(int refused, int committed, List<Entry> committedOutOfLease) {
 
     /** The drill's line: {@code fence: <refused> refused, <n> committed out of lease}. */
     public String line() {

@@ -42,6 +42,7 @@ class UpdateLogTest {
   void theAuditFindsTheChangeCommittedAfterTheLeaseMovedAway(@TempDir Path directory) throws Exception {
     UpdateLog.Audit audit = read(directory).audit(Map.of("weu", "aks01/weu", "neu", "aks01/neu"));
     assertThat(audit.refused()).isEqualTo(1);
+    assertThat(audit.committed()).as("app add, app delete, two late adds").isEqualTo(4);
     assertThat(audit.committedOutOfLease()).extracting(UpdateLog.Entry::name, UpdateLog.Entry::key)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("late.weu.example.test", "weu"));
     assertThat(audit.line()).isEqualTo("fence: 1 refused, 1 committed out of lease");

@@ -6,7 +6,6 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.servicerouter.model.Patterns;
-import java.util.Objects;
 
 /**
  * One ExternalDNS instance: its name designates the zone it writes, its region the region whose serving
@@ -62,16 +61,4 @@ public class ExternalDNSController {
 
   /** Sets the zone agent's URL. */
   public void setZoneAgent(String zoneAgent) { this.zoneAgent = zoneAgent; }
-
-  /** Equal by value: two reads of one DNSConfiguration list equal controllers. */
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof ExternalDNSController that && Objects.equals(name, that.name)
-        && Objects.equals(region, that.region) && Objects.equals(zoneAgent, that.zoneAgent);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(name, region, zoneAgent);
-  }
 }

@@ -9,11 +9,10 @@ import io.servicerouter.fence.Lease;
 import io.servicerouter.fence.LeaseIntent;
 import io.servicerouter.fence.LeaseIntents;
 import io.servicerouter.model.Labels;
+import io.servicerouter.model.ObservedStatus;
 import io.servicerouter.model.cluster.ClusterIdentity;
-import io.servicerouter.model.cluster.ClusterIdentitySpec;
 import io.servicerouter.model.cluster.DNSConfiguration;
 import io.servicerouter.model.cluster.DNSConfigurationStatus;
-import io.servicerouter.model.cluster.ExternalDNSController;
 import io.servicerouter.model.cluster.ZoneLeaseStatus;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.operator.cache.CacheSnapshot;
@@ -25,10 +24,10 @@ import io.servicerouter.operator.reconcile.PlannedReconciler;
 import io.servicerouter.operator.reconcile.Trigger;
 import io.servicerouter.planner.ClusterContext;
 import io.servicerouter.planner.Evaluation;
+import io.servicerouter.planner.Vocabulary;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,12 +64,11 @@ public final class ZoneLeaseReconciler extends PlannedReconciler<ClusterIdentity
 
   @Override
   protected void reconcile(ClusterIdentity identity, CacheSnapshot snapshot, Evaluation evaluation) {
-    ClusterContext cluster = evaluation.cluster();
-    Optional<ClusterIdentitySpec> authoritative = cluster.identity();
-    if (authoritative.isEmpty() || !Objects.equals(authoritative.get(), identity.getSpec())) {
-      return; // only the authoritative identity moves leases (SPEC §3.2: a second one is a singleton violation)
+    if (!isActive(evaluation.status(identity))) {
+      return; // only the available identity moves leases (SPEC §3.2: a second one is a singleton violation)
     }
-    Holder self = new Holder(authoritative.get().getCluster(), authoritative.get().getRegion());
+    ClusterContext cluster = evaluation.cluster();
+    Holder self = new Holder(identity.getSpec().getCluster(), identity.getSpec().getRegion());
     List<String> failures = new ArrayList<>();
     List<ZoneLeaseStatus> zones = new ArrayList<>();
     for (LeaseIntent intent : LeaseIntents.of(cluster, controllersWritten())) {
@@ -81,7 +79,7 @@ public final class ZoneLeaseReconciler extends PlannedReconciler<ClusterIdentity
       }
     }
     if (failures.isEmpty()) {
-      storeZones(cluster, zones);
+      storeZones(evaluation, zones);
     } else {
       throw new IllegalStateException("zone agents did not answer, retrying: " + String.join("; ", failures));
     }
@@ -97,24 +95,26 @@ public final class ZoneLeaseReconciler extends PlannedReconciler<ClusterIdentity
   }
 
   /**
-   * Stores the zone leases in the status of the authoritative DNSConfiguration (the oldest one with the
-   * controllers in use), with a merge patch of {@code status.zones} only: the planner's status writes keep it.
-   * Nothing is written when the stored list is equal; without fenced zones the field stays absent (a cluster
-   * without zone agents never writes it).
+   * Stores the zone leases in the status of the available DNSConfiguration (the one the planner makes Active,
+   * SPEC §3.2), with a merge patch of {@code status.zones} only: the planner's status writes keep it. Nothing is
+   * written when the stored list is equal; without fenced zones the field stays absent (a cluster without zone
+   * agents never writes it).
    */
-  private void storeZones(ClusterContext cluster, List<ZoneLeaseStatus> observed) {
+  private void storeZones(Evaluation evaluation, List<ZoneLeaseStatus> observed) {
     List<ZoneLeaseStatus> zones = observed.isEmpty() ? null : observed;
-    List<ExternalDNSController> controllers = cluster.controllers().orElse(List.of());
     context.caches().dnsConfigurations().list().stream()
-        .filter(c -> c.getSpec() != null && controllers.equals(c.getSpec().getExternalDNSControllers()))
-        .min(Comparator.comparing((DNSConfiguration c) -> c.getMetadata().getCreationTimestamp())
-            .thenComparing(c -> c.getMetadata().getName()))
+        .filter(configuration -> isActive(evaluation.status(configuration)))
+        .findFirst()
         .filter(configuration -> !Objects.equals(zones, Optional.ofNullable(configuration.getStatus())
             .map(DNSConfigurationStatus::getZones).orElse(null)))
         .ifPresent(configuration -> writer.resource(configuration).subresource("status")
             .patch(PatchContext.of(PatchType.JSON_MERGE),
                 // a null member removes the field (JSON merge patch)
                 Serialization.asJson(Map.of("status", Collections.singletonMap("zones", zones)))));
+  }
+
+  private static boolean isActive(ObservedStatus planned) {
+    return planned != null && Vocabulary.ACTIVE.equals(planned.getPhase());
   }
 
   /** The controllers this cluster has DNSEndpoints for. */
