@@ -13,6 +13,9 @@ public final class Patterns {
   /** An http(s) URL of a zone agent's management server: scheme, host, optional port, no path or query. */
   public static final String ZONE_AGENT_URL = "^https?://[a-zA-Z0-9.-]+(:[0-9]{1,5})?/?$";
 
+  /** An http(s) URL of a gateway health endpoint: scheme, host, optional port and path, no spaces. */
+  public static final String PROBE_URL = "^https?://[a-zA-Z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$";
+
   /** Maximum length of a DNS-1123 label. */
   public static final int DNS1123_LABEL_MAX = 63;
 

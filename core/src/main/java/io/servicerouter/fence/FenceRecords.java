@@ -19,6 +19,16 @@ public record FenceRecords(String controller, String domain) {
     return PREFIX + "lease." + controller + "." + domain;
   }
 
+  /** {@code _sr-hb.<controller>.<domain>}: the lease holder's heartbeat, rewritten every renew interval. */
+  public String heartbeat() {
+    return PREFIX + "hb." + controller + "." + domain;
+  }
+
+  /** {@code _sr-claim.<controller>.<domain>}: the recovered home asking for its zone back. */
+  public String claim() {
+    return PREFIX + "claim." + controller + "." + domain;
+  }
+
   /** Whether {@code name} (with or without the final dot) is one of the fence's records in any zone. */
   public static boolean isFenceName(String name) {
     return name.toLowerCase(Locale.ROOT).startsWith(PREFIX);

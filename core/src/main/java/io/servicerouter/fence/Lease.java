@@ -1,6 +1,5 @@
 package io.servicerouter.fence;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,8 +11,6 @@ import java.util.Map;
  * @param epoch 1 for the lease the home creates, one more on every change
  */
 public record Lease(Holder holder, long epoch) {
-
-  private static final String VERSION = "1";
 
   /** Checks the epoch. */
   public Lease {
@@ -39,7 +36,7 @@ public record Lease(Holder holder, long epoch) {
 
   /** The TXT record's text. */
   public String text() {
-    return "v=" + VERSION + " holder=" + holder + " epoch=" + epoch;
+    return "v=" + FenceText.VERSION + " holder=" + holder + " epoch=" + epoch;
   }
 
   /**
@@ -48,25 +45,8 @@ public record Lease(Holder holder, long epoch) {
    * @throws IllegalArgumentException naming what is wrong: another version, a missing or repeated field
    */
   public static Lease parse(String text) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    for (String field : text.trim().split(" +")) {
-      int equals = field.indexOf('=');
-      if (equals <= 0 || fields.put(field.substring(0, equals), field.substring(equals + 1)) != null) {
-        throw new IllegalArgumentException("not a lease record (field '" + field + "'): " + text);
-      }
-    }
-    if (!VERSION.equals(fields.get("v"))) {
-      throw new IllegalArgumentException("a lease record of version " + fields.get("v") + ", this agent reads v="
-          + VERSION + ": " + text);
-    }
-    if (!fields.containsKey("holder") || !fields.containsKey("epoch")) {
-      throw new IllegalArgumentException("a lease record needs holder= and epoch=: " + text);
-    }
-    try {
-      return new Lease(Holder.parse(fields.get("holder")), Long.parseLong(fields.get("epoch")));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("a lease record's epoch is not a number: " + text, e);
-    }
+    Map<String, String> fields = FenceText.fields("lease", text, "holder", "epoch");
+    return new Lease(Holder.parse(fields.get("holder")), FenceText.number("lease", fields, "epoch", text));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.servicerouter.model.cluster;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /** Desired identity of the cluster. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"region", "cluster", "domain", "environmentLetter", "adoptsRegions"})
+@JsonPropertyOrder({"region", "cluster", "domain", "environmentLetter", "adoptsRegions", "approveReclaimEpoch"})
 @ValidationRule(value = "!has(self.adoptsRegions) || !self.adoptsRegions.exists(r, r == self.region)",
     message = "adoptsRegions must not contain the cluster's own region", fieldPath = ".adoptsRegions")
 public class ClusterIdentitySpec {
@@ -41,6 +42,9 @@ public class ClusterIdentitySpec {
   @Size(max = 32)
   @SchemaMerge(SchemaFragments.SET)
   private List<@Pattern(Patterns.DNS1123_LABEL) @Size(max = Patterns.DNS1123_LABEL_MAX) String> adoptsRegions;
+
+  @Min(1)
+  private Long approveReclaimEpoch;
 
   /** The cluster's own region, e.g. {@code weu}. */
   public String getRegion() { return region; }
@@ -71,4 +75,14 @@ public class ClusterIdentitySpec {
 
   /** Sets the adopted regions. */
   public void setAdoptsRegions(List<String> adoptsRegions) { this.adoptsRegions = adoptsRegions; }
+
+  /**
+   * With automatic failover and a manual hand-back: the lease epoch of the adoption of this cluster's zones that
+   * an operator approves to end; the recovered cluster claims its zones back only while this equals the current
+   * epoch, so an approval never carries over to a later adoption.
+   */
+  public Long getApproveReclaimEpoch() { return approveReclaimEpoch; }
+
+  /** Sets the approved epoch. */
+  public void setApproveReclaimEpoch(Long approveReclaimEpoch) { this.approveReclaimEpoch = approveReclaimEpoch; }
 }

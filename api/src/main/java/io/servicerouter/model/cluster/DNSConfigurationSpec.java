@@ -16,6 +16,8 @@ public class DNSConfigurationSpec {
   @SchemaMerge(SchemaFragments.MAP_BY_NAME)
   private List<ExternalDNSController> externalDNSControllers;
 
+  private FailoverSpec failover;
+
   /** The controllers, in significant order. */
   public List<ExternalDNSController> getExternalDNSControllers() { return externalDNSControllers; }
 
@@ -23,4 +25,10 @@ public class DNSConfigurationSpec {
   public void setExternalDNSControllers(List<ExternalDNSController> externalDNSControllers) {
     this.externalDNSControllers = externalDNSControllers;
   }
+
+  /** Automatic failover of the fenced zones; absent: failover is manual (adoptsRegions), as without zone agents. */
+  public FailoverSpec getFailover() { return failover; }
+
+  /** Sets the failover settings. */
+  public void setFailover(FailoverSpec failover) { this.failover = failover; }
 }

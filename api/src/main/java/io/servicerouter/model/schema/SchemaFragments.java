@@ -14,6 +14,11 @@ public final class SchemaFragments {
   public static final String SET = "{\"x-kubernetes-list-type\":\"set\"}";
   /** A list of objects with unique names. */
   public static final String MAP_BY_NAME = "{\"x-kubernetes-list-type\":\"map\",\"x-kubernetes-list-map-keys\":[\"name\"]}";
+  /** A list of objects with unique regions. */
+  public static final String MAP_BY_REGION =
+      "{\"x-kubernetes-list-type\":\"map\",\"x-kubernetes-list-map-keys\":[\"region\"]}";
+  /** Automatic failover's and hand-back's modes. */
+  public static final String FAILOVER_MODE = "{\"enum\":[\"Manual\",\"Automatic\"]}";
   /** An object that is defaulted to {} so that its own defaults apply when it is omitted. */
   public static final String DEFAULT_EMPTY_OBJECT = "{\"default\":{}}";
   /** An RFC 3339 timestamp. */
