@@ -4,15 +4,17 @@ import io.servicerouter.model.cluster.ExternalDNSController;
 import io.servicerouter.planner.ClusterContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which zone leases this cluster should hold, from what the operator already knows (issue 14, manual failover):
- * a zone whose controller's region the cluster adopts is taken at once (break glass: the former holder's writes
- * are refused by the DNS server from that instant); a zone the cluster neither is home of nor adopts is handed
- * back to its home once the cluster has no DNSEndpoints left for its controller (so the adopter's last write
- * precedes the home's first); the home's own zone is left to its agent. Only controllers with a zone agent
- * take part. Pure: the operator performs the actions.
+ * Which zone leases this cluster should hold, from what the operator already knows: a zone whose controller's
+ * region the cluster adopts by hand ({@code spec.adoptsRegions}) is taken at once (break glass: the former
+ * holder's writes are refused by the DNS server from that instant); a zone the cluster neither is home of nor
+ * adopts is handed back to its home once the cluster has no DNSEndpoints left for its controller (so the adopter's
+ * last write precedes the home's first); the home's own zone and a zone adopted by automatic failover are left to
+ * the agent and the failover controller. Only controllers with a zone agent take part. Pure: the operator
+ * performs the actions.
  */
 public final class LeaseIntents {
 
@@ -31,25 +33,30 @@ public final class LeaseIntents {
       return List.of();
     }
     String region = cluster.identity().get().getRegion();
+    List<String> byHand = Optional.ofNullable(cluster.identity().get().getAdoptsRegions()).orElse(List.of());
     List<LeaseIntent> intents = new ArrayList<>();
     for (ExternalDNSController controller : cluster.controllers().get()) {
       if (controller.getZoneAgent() == null) {
         continue;
       }
-      intents.add(intent(controller, region, cluster.adoptedRegions(), writing));
+      intents.add(intent(controller, region, byHand, cluster.adoptedRegions(), writing));
     }
     return List.copyOf(intents);
   }
 
-  private static LeaseIntent intent(ExternalDNSController controller, String region, List<String> adopted,
-      Set<String> writing) {
+  private static LeaseIntent intent(ExternalDNSController controller, String region, List<String> byHand,
+      List<String> adopted, Set<String> writing) {
     String name = controller.getName();
     String url = controller.getZoneAgent();
     if (controller.getRegion().equals(region)) {
       return new LeaseIntent(name, url, true, LeaseAction.NONE, "home of region " + region);
     }
-    if (adopted.contains(controller.getRegion())) {
+    if (byHand.contains(controller.getRegion())) {
       return new LeaseIntent(name, url, false, LeaseAction.TAKE, "adopts region " + controller.getRegion());
+    }
+    if (adopted.contains(controller.getRegion())) {
+      return new LeaseIntent(name, url, false, LeaseAction.NONE, "adopted region " + controller.getRegion()
+          + " by automatic failover (its lease is renewed by the failover controller)");
     }
     if (writing.contains(name)) {
       return new LeaseIntent(name, url, false, LeaseAction.NONE, "still has DNSEndpoints for " + name);

@@ -16,6 +16,7 @@ import io.servicerouter.model.cluster.ExternalDNSController;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +70,7 @@ final class ClusterRules {
       Condition ready = singletonOrValidity(identity, oldest.get(), all.size());
       if (ready == null) {
         ClusterIdentitySpec spec = identity.getSpec();
-        List<String> adopted = spec.getAdoptsRegions() == null ? List.of() : spec.getAdoptsRegions();
+        List<String> adopted = adoptedRegions(identity);
         List<String> served = new ArrayList<>(List.of(spec.getRegion()));
         List<String> notEffective = new ArrayList<>();
         for (String region : adopted) {
@@ -88,6 +89,18 @@ final class ClusterRules {
       identityStatuses.put(ObjectKey.of(identity), status);
     }
     return context;
+  }
+
+  /**
+   * The regions an identity adopts: by hand ({@code spec.adoptsRegions}, in order), then by automatic failover
+   * ({@code status.adoptedRegions}, issue 15), each once; both are served alike.
+   */
+  private static List<String> adoptedRegions(ClusterIdentity identity) {
+    Set<String> adopted = new LinkedHashSet<>(Optional.ofNullable(identity.getSpec().getAdoptsRegions())
+        .orElse(List.of()));
+    Optional.ofNullable(identity.getStatus()).map(ClusterIdentityStatus::getAdoptedRegions).orElse(List.of())
+        .forEach(automatic -> adopted.add(automatic.getRegion()));
+    return List.copyOf(adopted);
   }
 
   private static Condition adoptedRegionsValid(List<String> adopted, List<String> notEffective) {

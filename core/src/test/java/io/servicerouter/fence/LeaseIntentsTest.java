@@ -49,12 +49,30 @@ class LeaseIntentsTest {
         Set.of())).isEmpty();
   }
 
+  @Test
+  void aZoneAdoptedAutomaticallyIsLeftToTheFailoverControllerNeverTakenByBreakGlass() {
+    // served like a hand adoption, but not in spec.adoptsRegions: the lease was won by takeover and is renewed by
+    // the failover controller; a TAKE here would break the glass against a home that reclaimed it meanwhile
+    assertThat(LeaseIntents.of(neu(List.of(), List.of("weu")), Set.of("external-dns-weu")))
+        .extracting(LeaseIntent::controller, LeaseIntent::action)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("external-dns-weu", LeaseAction.NONE),
+            org.assertj.core.groups.Tuple.tuple("external-dns-neu", LeaseAction.NONE),
+            org.assertj.core.groups.Tuple.tuple("external-dns-frc", LeaseAction.NONE));
+  }
+
   private static ClusterContext neu(List<String> adopted) {
+    return neu(adopted, List.of());
+  }
+
+  private static ClusterContext neu(List<String> byHand, List<String> automatically) {
     ClusterIdentitySpec identity = new ClusterIdentitySpec();
     identity.setRegion("neu");
     identity.setCluster("aks01");
+    identity.setAdoptsRegions(byHand);
     List<String> served = new java.util.ArrayList<>(List.of("neu"));
-    served.addAll(adopted);
+    served.addAll(byHand);
+    served.addAll(automatically);
     return new ClusterContext(Optional.of(identity), Optional.of(CONTROLLERS), served);
   }
 

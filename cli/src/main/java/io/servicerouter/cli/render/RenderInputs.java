@@ -10,6 +10,9 @@ import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.Service;
 import io.servicerouter.model.Json;
 import io.servicerouter.model.Kinds;
+import io.servicerouter.model.cluster.AdoptedRegion;
+import io.servicerouter.model.cluster.ClusterIdentity;
+import io.servicerouter.model.cluster.ClusterIdentityStatus;
 import io.servicerouter.planner.ObjectKey;
 import io.servicerouter.validation.CrdSchemas;
 import io.servicerouter.validation.MetadataRules;
@@ -88,6 +91,9 @@ public final class RenderInputs {
     if (problems.isEmpty()) {
       try {
         object = Json.convert(stored, type);
+        if (object instanceof ClusterIdentity identity) {
+          keepAutomaticAdoptions(identity, node);
+        }
       } catch (IllegalArgumentException e) {
         problems.add(conversionProblem(e, stored));
       }
@@ -109,6 +115,21 @@ public final class RenderInputs {
       position = earlier.position();
     }
     accepted.put(key, new Accepted(object, stored, position));
+  }
+
+  /**
+   * Keeps a ClusterIdentity's {@code status.adoptedRegions}, the one status field the planner reads (the failover
+   * controller writes it when it takes a zone over, issue 15), so that rendering a cluster's objects as
+   * {@code kubectl get -o yaml} shows them during an automatic failover previews what the operator does. Every
+   * other status field is ignored, as the API server ignores status on input.
+   */
+  private static void keepAutomaticAdoptions(ClusterIdentity identity, ObjectNode node) {
+    JsonNode adopted = node.path("status").path("adoptedRegions");
+    if (!adopted.isMissingNode() && !adopted.isNull()) {
+      ClusterIdentityStatus status = new ClusterIdentityStatus();
+      status.setAdoptedRegions(List.of(Json.convert(adopted, AdoptedRegion[].class)));
+      identity.setStatus(status);
+    }
   }
 
   /**
