@@ -32,6 +32,7 @@ import io.servicerouter.operator.reconcile.OperatorContext;
 import io.servicerouter.operator.reconcile.StatusFactory;
 import io.servicerouter.operator.reconcile.StatusWriter;
 import io.servicerouter.operator.serviceroute.ServiceRouteReconciler;
+import io.servicerouter.operator.zonelease.FailoverLoop;
 import io.servicerouter.operator.zonelease.ZoneAgentClient;
 import io.servicerouter.operator.zonelease.ZoneLeaseReconciler;
 import io.servicerouter.validation.CrdSchemas;
@@ -42,6 +43,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,10 +75,12 @@ public final class OperatorRuntime implements AutoCloseable {
   private final Operator operator;
   private final AtomicBoolean stopping;
   private final StatusPatchRecords records;
+  private final FailoverLoop failover;
 
   private OperatorRuntime(KubernetesClient client, OperatorSettings settings, String identity, SharedCaches caches,
-      Operator operator, AtomicBoolean stopping, StatusPatchRecords records) {
+      Operator operator, AtomicBoolean stopping, StatusPatchRecords records, FailoverLoop failover) {
     this.records = records;
+    this.failover = failover;
     this.client = client;
     this.settings = settings;
     this.identity = identity;
@@ -95,6 +99,15 @@ public final class OperatorRuntime implements AutoCloseable {
    */
   public static OperatorRuntime start(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
       Clock clock) throws Exception {
+    return start(client, settings, metrics, clock, System::nanoTime);
+  }
+
+  /**
+   * {@link #start(KubernetesClient, OperatorSettings, OperatorMetrics, Clock)} with the monotonic clock automatic
+   * failover times heartbeats with (a test skews it: offset and rate).
+   */
+  public static OperatorRuntime start(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
+      Clock clock, LongSupplier nanoTime) throws Exception {
     SharedCaches caches = SharedCaches.create(client, settings.scope(), settings.options());
     SchemaProblemCache problems = new SchemaProblemCache(CrdSchemas.fromClasspath());
     caches.forgetDeleted(problems);
@@ -117,7 +130,8 @@ public final class OperatorRuntime implements AutoCloseable {
     Operator operator = new Operator(configuration(client, settings, metrics, leading, stopping, identity));
     operator.register(new ClusterIdentityReconciler(context), named(ClusterIdentityReconciler.KIND));
     operator.register(new DNSConfigurationReconciler(context), named(DNSConfigurationReconciler.KIND));
-    operator.register(new ZoneLeaseReconciler(context, client, new ZoneAgentClient()), named(ZoneLeaseReconciler.KIND));
+    ZoneAgentClient agents = new ZoneAgentClient();
+    operator.register(new ZoneLeaseReconciler(context, client, agents), named(ZoneLeaseReconciler.KIND));
     operator.register(new DNSPolicyReconciler(context), scoped(DNSPolicyReconciler.KIND, settings));
     operator.register(new GatewayReconciler(context), scoped(GatewayReconciler.KIND, settings));
     operator.register(new ServiceRouteReconciler(context), scoped(ServiceRouteReconciler.KIND, settings));
@@ -128,9 +142,11 @@ public final class OperatorRuntime implements AutoCloseable {
     operator.register(new OrphanedIstioGatewayReconciler(caches, context.generated()),
         generatedObjects(OrphanedIstioGatewayReconciler.NAME, settings));
     operator.start();
+    FailoverLoop failover = new FailoverLoop(context, client, agents, metrics::isLeader, nanoTime, clock);
+    failover.start();
     LOG.info("operator started: {} controllers, {}", operator.getRegisteredControllersNumber(),
         settings.leaderElection().map(lease -> "leader election on Lease " + lease).orElse("no leader election"));
-    return new OperatorRuntime(client, settings, identity, caches, operator, stopping, records);
+    return new OperatorRuntime(client, settings, identity, caches, operator, stopping, records, failover);
   }
 
   private static Consumer<ConfigurationServiceOverrider> configuration(KubernetesClient client,
@@ -218,6 +234,7 @@ public final class OperatorRuntime implements AutoCloseable {
   @Override
   public void close() {
     stopping.set(true);
+    failover.close();
     operator.stop();
     records.close();
     settings.leaderElection().ifPresent(lease -> LeaseRelease.release(client, lease, identity));

@@ -69,9 +69,10 @@ public final class DrillApplication {
    * @param policySpec the DNSPolicy's spec in flow YAML, e.g. {@code {mode: Active}}
    * @param zoneAgents the management URL of the cluster's zone agent per zone (the DNSConfiguration's
    *     {@code zoneAgent}); empty for an unfenced drill
+   * @param failover the DNSConfiguration's {@code failover:} block (indented under {@code spec}), or empty
    */
   public void applyTo(KubernetesClient client, String region, String policySpec, String loadBalancerIp,
-      Map<Zone, String> zoneAgents) {
+      Map<Zone, String> zoneAgents, String failover) {
     for (String namespace : List.of(APP_NAMESPACE, GATEWAY_NAMESPACE, INGRESS_NAMESPACE)) {
       create(client, """
           apiVersion: v1
@@ -91,10 +92,10 @@ public final class DrillApplication {
         metadata: {name: dns-config}
         spec:
           externalDNSControllers: [%s]
-        """.formatted(Arrays.stream(Zone.values())
+        %s""".formatted(Arrays.stream(Zone.values())
             .map(zone -> "{name: %s, region: %s%s}".formatted(zone.controller(), zone.homeRegion(),
                 zoneAgents.containsKey(zone) ? ", zoneAgent: \"" + zoneAgents.get(zone) + "\"" : ""))
-            .collect(Collectors.joining(", "))), DNSConfiguration.class);
+            .collect(Collectors.joining(", ")), failover), DNSConfiguration.class);
     create(client, """
         apiVersion: routing.router.io/v1alpha1
         kind: Gateway

@@ -2,6 +2,7 @@ package io.servicerouter.drill;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.servicerouter.fence.FenceState;
 import io.servicerouter.fence.Holder;
 import io.servicerouter.model.Labels;
 import io.servicerouter.model.cluster.ClusterIdentity;
@@ -12,6 +13,7 @@ import io.servicerouter.operator.OperatorMetrics;
 import io.servicerouter.operator.OperatorRuntime;
 import io.servicerouter.operator.OperatorSettings;
 import io.servicerouter.operator.cache.WatchScope;
+import io.servicerouter.operator.zonelease.ZoneAgentClient;
 import io.servicerouter.planner.Options;
 import io.servicerouter.testsupport.BindServer;
 import io.servicerouter.testsupport.ControlPlane;
@@ -59,6 +61,7 @@ public final class DrillCluster implements AutoCloseable {
   /** Writes refused by the agents stopped so far (a running agent's are read from it). */
   private double refusedByStoppedAgents;
   private OperatorRuntime operator;
+  private final GatewayHealth gateway = new GatewayHealth();
 
   private DrillCluster(String region, ControlPlane controlPlane, DnsZones zones) {
     this.region = region;
@@ -97,6 +100,31 @@ public final class DrillCluster implements AutoCloseable {
   public void startOperator() throws Exception {
     operator = OperatorRuntime.start(client(), new OperatorSettings(WatchScope.ALL, Options.DEFAULTS,
         RECONCILE_THREADS, Optional.empty()), new OperatorMetrics("drill-" + region), Clock.systemUTC());
+  }
+
+  /** The URL of this cluster's gateway health endpoint (what the other cluster's operator probes). */
+  public String gatewayHealthUrl() {
+    return gateway.url();
+  }
+
+  /** Makes this cluster's gateway healthy or unhealthy (its health endpoint answers 200 or 503). */
+  public void gatewayHealthy(boolean healthy) {
+    gateway.healthy(healthy);
+  }
+
+  /** Stops this cluster's kube-apiserver (its operator and ExternalDNS keep running, cut off from it). */
+  public void stopApiServer() {
+    controlPlane.stopApiServer();
+  }
+
+  /** Starts this cluster's kube-apiserver again; returns once it is ready. */
+  public void startApiServer() {
+    controlPlane.startApiServer();
+  }
+
+  /** The fence records of {@code zone} as this cluster's agent reads them now. */
+  public FenceState fenceState(Zone zone) throws IOException {
+    return new ZoneAgentClient().state("http://127.0.0.1:" + agentPorts.get(zone));
   }
 
   /** Stops the operator; what it wrote stays in the API server, as in a cluster that lost its operator. */
@@ -237,6 +265,7 @@ public final class DrillCluster implements AutoCloseable {
   /** Stops ExternalDNS, the operator and the control plane. */
   @Override
   public void close() {
+    gateway.close();
     stopExternalDns();
     stopOperator();
     controlPlane.close();

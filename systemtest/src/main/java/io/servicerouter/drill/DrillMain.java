@@ -1,16 +1,21 @@
 package io.servicerouter.drill;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./servicerouter drill [--services N] [--no-fence]}: the failover drill as a program, to watch a failover
+ * {@code ./servicerouter drill [--services N] [--no-fence | --automatic]}: the failover drill as a program, to watch a failover
  * happen on one machine. Two local clusters (weu/aks01, neu/aks01) with their operators and ExternalDNS instances
  * (each writing through its zone agent, unless {@code --no-fence}) and one DNS server per zone run normal
  * operation, the failure of weu, the adoption of weu by neu (taking the weu and frc zone leases first) and the
  * hand-back in SPEC §8.2 order; the timeline ends with {@code failover: <seconds> s} and, fenced, with
  * {@code fence: <n> refused, <m> committed out of lease} from the DNS servers' update logs. Exit 0 when every step
  * held (every name switched to neu and back to weu exactly once, nothing committed out of lease), 1 otherwise.
+ * With {@code --automatic} nobody patches anything: weu's gateway turns unhealthy and its kube-apiserver stops, neu's
+ * operator takes the zones over by itself ({@code takeover: <s> s} from weu's last renewal, {@code failover: <s> s}
+ * until every name answers neu), then weu recovers and gets its zones back by the hand-back rules; exit 0 also
+ * needs the takeover to come no earlier than the lease duration.
  */
 public final class DrillMain {
 
@@ -19,13 +24,16 @@ public final class DrillMain {
   /**
    * Entry point.
    *
-   * @param args {@code --services N} (default 10), {@code --no-fence}
+   * @param args {@code --services N} (default 10), {@code --no-fence} or {@code --automatic}
    */
   public static void main(String[] args) {
     List<String> arguments = List.of(args);
     int at = arguments.indexOf("--services");
     int services = at >= 0 && at + 1 < args.length ? Integer.parseInt(args[at + 1]) : 10;
     Fencing fencing = arguments.contains("--no-fence") ? Fencing.UNFENCED : Fencing.FENCED;
+    if (arguments.contains("--automatic")) {
+      System.exit(automatic(services));
+    }
     int exit = 1;
     try (FailoverDrill drill = FailoverDrill.start(services, DrillMode.ACTIVE, fencing)) {
       try {
@@ -42,6 +50,29 @@ public final class DrillMain {
       System.out.println("drill failed: " + e);
     }
     System.exit(exit);
+  }
+
+  private static int automatic(int services) {
+    int exit = 1;
+    try (FailoverDrill drill = FailoverDrill.startAutomatic(services)) {
+      try {
+        drill.awaitNormalOperation();
+        FailoverDrill.Takeover takeover = drill.failWeuAutomatically();
+        boolean early = takeover.takeover().compareTo(Duration.ofSeconds(AutomaticFailover.LEASE_SECONDS)) < 0;
+        if (early) {
+          System.out.println("early: the takeover came before the lease duration of "
+              + AutomaticFailover.LEASE_SECONDS + " s");
+        }
+        boolean flapped = flapped(drill.recoverWeuAutomatically());
+        boolean outOfLease = drill.auditFence() > 0;
+        exit = early || flapped || outOfLease ? 1 : 0;
+      } finally {
+        System.out.print(drill.timeline().render());
+      }
+    } catch (Exception | AssertionError e) {
+      System.out.println("drill failed: " + e);
+    }
+    return exit;
   }
 
   /** Whether any name answered anything but neu's gateway, then weu's, during the hand-back. */

@@ -2,16 +2,21 @@ package io.servicerouter.drill;
 
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.servicerouter.benchmark.CpuTimes;
+import io.servicerouter.fence.FenceState;
+import io.servicerouter.fence.Heartbeat;
 import io.servicerouter.model.Labels;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.testsupport.DnsLookup;
 import io.servicerouter.testsupport.UpdateLog;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 
 /**
@@ -68,6 +73,20 @@ public final class FailoverDrill implements AutoCloseable {
    * stopped if a later start fails.
    */
   public static FailoverDrill start(int services, DrillMode mode, Fencing fencing) throws Exception {
+    return start(services, mode, fencing, false);
+  }
+
+  /**
+   * {@link #start(int, DrillMode, Fencing)} fenced and with automatic failover ({@link AutomaticFailover}): each
+   * cluster's operator renews its zones' leases, and takes over the other's when it stops renewing and its
+   * gateway fails.
+   */
+  public static FailoverDrill startAutomatic(int services) throws Exception {
+    return start(services, DrillMode.ACTIVE, Fencing.FENCED, true);
+  }
+
+  private static FailoverDrill start(int services, DrillMode mode, Fencing fencing, boolean automatic)
+      throws Exception {
     List<AutoCloseable> started = new ArrayList<>();
     try {
       DnsZones zones = DnsZones.start();
@@ -80,11 +99,13 @@ public final class FailoverDrill implements AutoCloseable {
           fencing);
       for (DrillCluster cluster : List.of(weu, neu)) {
         drill.application.applyTo(cluster.client(), cluster.region(), mode.policySpec(),
-            LOAD_BALANCER_IPS.get(cluster.region()), cluster.zoneAgentUrls(fencing));
+            LOAD_BALANCER_IPS.get(cluster.region()), cluster.zoneAgentUrls(fencing), !automatic ? ""
+                : AutomaticFailover.spec(Map.of("weu", weu.gatewayHealthUrl(), "neu", neu.gatewayHealthUrl())));
         cluster.startOperator();
         cluster.startExternalDns(mode, fencing);
       }
-      drill.timeline.step("both clusters running (" + services + " services, " + mode + ", " + fencing + ")");
+      drill.timeline.step("both clusters running (" + services + " services, " + mode + ", " + fencing
+          + (automatic ? ", automatic failover" : "") + ")");
       return drill;
     } catch (Exception | Error e) {
       try {
@@ -186,6 +207,105 @@ public final class FailoverDrill implements AutoCloseable {
         + atOperatorDone.since(atPatch));
     timeline.cpu("CPU seconds after that until DNS answered: " + CpuTimes.byProgram(PROGRAMS).since(atOperatorDone));
     return timeline.failover(patched, operatorDone, last);
+  }
+
+  /**
+   * What an automatic failover took.
+   *
+   * @param takeover from the last renewal of weu's heartbeat seen to the lease held by neu (both zones of weu)
+   * @param failover from that takeover to the last name of both zones answering neu's gateway
+   */
+  public record Takeover(Duration takeover, Duration failover) {
+  }
+
+  /**
+   * Automatic failover: weu's gateway turns unhealthy and its kube-apiserver stops (its operator and ExternalDNS
+   * keep running, cut off from it), nothing is patched; neu's operator takes the weu and frc zones over when weu's
+   * heartbeat stood still for the lease duration and its probes of weu's gateway failed. The fence records are
+   * read through neu's agents every 20 ms: the takeover time runs from the last change of weu's heartbeat seen to
+   * the first read of neu's lease.
+   */
+  public Takeover failWeuAutomatically() throws IOException {
+    awaitHeartbeatsOf(weu.region());
+    timeline.step("weu fails: gateway unhealthy, kube-apiserver stopped (no object changed)");
+    weu.gatewayHealthy(false);
+    weu.stopApiServer();
+    Map<Zone, Instant> lastRenewal = new EnumMap<>(Zone.class);
+    Map<Zone, FenceState> seen = new EnumMap<>(Zone.class);
+    Instant deadline = Instant.now().plus(timeout());
+    while (ADOPTED_ZONES.stream().anyMatch(zone -> seen.get(zone) == null || !heldBy(seen.get(zone), "neu"))) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("no automatic takeover within " + timeout() + ": " + seen);
+      }
+      for (Zone zone : ADOPTED_ZONES) {
+        FenceState state = neu.fenceState(zone);
+        FenceState before = seen.put(zone, state);
+        if (before == null || (heldBy(state, "weu") && !state.heartbeat().equals(before.heartbeat()))) {
+          lastRenewal.put(zone, Instant.now());
+        }
+      }
+      sleep(Duration.ofMillis(20));
+    }
+    Instant taken = Instant.now();
+    Instant lastBeat = lastRenewal.values().stream().max(Instant::compareTo).orElseThrow();
+    timeline.dns("neu took the weu and frc zone leases over (automatic, epochs " + ADOPTED_ZONES.stream()
+        .map(zone -> seen.get(zone).lease().orElseThrow().epoch() + "").collect(Collectors.joining(", ")) + ")",
+        taken);
+    Instant last = taken;
+    for (Zone zone : ADOPTED_ZONES) {
+      Instant switched = awaitServedBy(zone, "neu");
+      last = switched.isAfter(last) ? switched : last;
+    }
+    Takeover result = new Takeover(Duration.between(lastBeat, taken), Duration.between(taken, last));
+    timeline.automatic(result.takeover(), result.failover());
+    return result;
+  }
+
+  /**
+   * Automatic hand-back: weu's kube-apiserver starts and its gateway turns healthy; weu's operator, deposed, claims
+   * its zones back, and neu hands them back by the hand-back rules (claim stable, gateway healthy, minimum
+   * adoption), sampled continuously.
+   *
+   * @return the answer sequence per {@code <zone> <name>} over the whole hand-back
+   */
+  public Map<String, List<String>> recoverWeuAutomatically() throws Exception {
+    return sampleAdoptedZones(() -> {
+      timeline.step("weu recovers: kube-apiserver started, gateway healthy");
+      weu.startApiServer();
+      weu.gatewayHealthy(true);
+      timeline.dns("neu handed the weu and frc zone leases back to weu",
+          neu.awaitLeaseHolder(ADOPTED_ZONES, DrillCluster.holder("weu"), timeout()));
+      ADOPTED_ZONES.forEach(zone -> awaitServedBy(zone, "weu"));
+      awaitPasses(neu);
+    });
+  }
+
+  /** Waits until {@code region}'s operator renews the heartbeats of its zones (it holds them and they change). */
+  private void awaitHeartbeatsOf(String region) {
+    Map<Zone, Optional<Heartbeat>> first = new EnumMap<>(Zone.class);
+    Awaitility.await(region + " renewing its zones' heartbeats").atMost(timeout()).pollInterval(Duration.ofMillis(100))
+        .until(() -> {
+          boolean renewing = true;
+          for (Zone zone : ADOPTED_ZONES) {
+            FenceState state = neu.fenceState(zone);
+            Optional<Heartbeat> before = first.putIfAbsent(zone, state.heartbeat());
+            renewing &= heldBy(state, region) && before != null && !before.equals(state.heartbeat());
+          }
+          return renewing;
+        });
+  }
+
+  private static boolean heldBy(FenceState state, String region) {
+    return state.lease().filter(lease -> lease.heldBy(DrillCluster.holder(region))).isPresent();
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   /** {@link #TIMEOUT}, longer for more than 100 services. */

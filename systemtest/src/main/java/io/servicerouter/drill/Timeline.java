@@ -15,6 +15,7 @@ public final class Timeline {
   private final Instant origin = Instant.now();
   private final List<String> lines = new ArrayList<>();
   private Duration failover;
+  private Duration takeover;
   private Duration operator;
   private String fence;
 
@@ -50,6 +51,15 @@ public final class Timeline {
     return failover;
   }
 
+  /**
+   * Records an automatic failover: the takeover (the owner's last renewal seen to the new lease seen) and the
+   * failover after it (to the last name answering the new target).
+   */
+  public synchronized void automatic(Duration takeover, Duration failover) {
+    this.takeover = takeover;
+    this.failover = failover;
+  }
+
   /** Records the fence's audit line, printed last. */
   public synchronized void fence(String line) {
     fence = line;
@@ -59,7 +69,10 @@ public final class Timeline {
   public synchronized String render() {
     StringBuilder text = new StringBuilder("failover drill timeline (seconds since start)\n");
     lines.forEach(line -> text.append(line).append('\n'));
-    if (failover != null) {
+    if (takeover != null) {
+      text.append(String.format(Locale.ROOT, "takeover: %.3f s%n", takeover.toNanos() / 1e9));
+      text.append(String.format(Locale.ROOT, "failover: %.3f s%n", failover.toNanos() / 1e9));
+    } else if (failover != null) {
       text.append(String.format(Locale.ROOT, "failover split: operator %.3f s, then ExternalDNS and DNS %.3f s%n",
           operator.toNanos() / 1e9, failover.minus(operator).toNanos() / 1e9));
       text.append(String.format(Locale.ROOT, "failover: %.3f s%n", failover.toNanos() / 1e9));

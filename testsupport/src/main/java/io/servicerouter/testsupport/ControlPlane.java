@@ -226,6 +226,19 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   /**
+   * Stops kube-apiserver as a crash or an outage of the cluster's control plane would (SIGKILL); until
+   * {@link #startApiServer()} every request fails with connection refused. etcd keeps its data.
+   */
+  public void stopApiServer() {
+    processes.stopApiServer();
+  }
+
+  /** Starts kube-apiserver again after {@link #stopApiServer()} on the same port; returns once it is ready. */
+  public void startApiServer() {
+    processes.startApiServer();
+  }
+
+  /**
    * Stops etcd (SIGKILL, waiting for its exit) while kube-apiserver keeps running, to simulate a storage outage.
    * Until {@link #startEtcd()}, requests that need etcd hang: the API server answers a write
    * {@code 504 Timeout} after about 34 s and a read after 60 s, so a client with a shorter request timeout

@@ -40,7 +40,17 @@ final class ControlPlaneProcesses {
 
   /** Kills kube-apiserver (SIGKILL), starts it again and awaits {@code /readyz}. */
   synchronized void restartApiServer() {
+    stopApiServer();
+    startApiServer();
+  }
+
+  /** Kills kube-apiserver (SIGKILL, as a crash) and waits for its exit; etcd keeps running. */
+  synchronized void stopApiServer() {
     apiServer.kill();
+  }
+
+  /** Starts the killed kube-apiserver again with the same command line and returns once it is ready. */
+  synchronized void startApiServer() {
     apiServer = apiServer.startAgain();
     apiServer.awaitReady("kube-apiserver /readyz after restart", API_SERVER_TIMEOUT, apiServerReady);
   }

@@ -20,7 +20,8 @@ import org.xbill.DNS.Update;
  * Writes one zone for ExternalDNS, fenced: reads the lease, refuses when it names another cluster, and sends the
  * changes in UPDATEs that each carry the prerequisite "the lease is exactly what I read", so the DNS server
  * applies a write only if this cluster holds the lease at that instant, whatever happened since the read (a
- * pause, a takeover, a partition). The zone's home creates the first lease.
+ * pause, a takeover, a partition). The zone's home creates the first lease. In automatic failover the writer
+ * also stops once its lease renewals are late ({@link RenewDeadline}), before a standby may take the zone over.
  */
 public final class FencedZoneWriter {
 
@@ -32,6 +33,7 @@ public final class FencedZoneWriter {
   private final Holder home;
   private final UpdateBatches batches;
   private final FenceMetrics metrics;
+  private final RenewDeadline deadline;
   private final Runnable afterLeaseRead;
 
   /**
@@ -41,17 +43,19 @@ public final class FencedZoneWriter {
    * @param home the cluster of the zone's region, which creates the first lease
    * @param mapping how endpoints become records
    * @param metrics where writes and refusals are counted
+   * @param deadline the renewals' deadline, checked before the lease is read and before every message sent
    * @param afterLeaseRead runs between the lease read and the UPDATE: a test hook that delays a write until it is
    *     stale; production passes a no-op
    */
   public FencedZoneWriter(Rfc2136Zone zone, ZoneLease lease, Holder self, Holder home, RecordMapping mapping,
-      FenceMetrics metrics, Runnable afterLeaseRead) {
+      FenceMetrics metrics, RenewDeadline deadline, Runnable afterLeaseRead) {
     this.zone = zone;
     this.lease = lease;
     this.self = self;
     this.home = home;
     this.batches = new UpdateBatches(mapping);
     this.metrics = metrics;
+    this.deadline = deadline;
     this.afterLeaseRead = afterLeaseRead;
   }
 
@@ -63,16 +67,19 @@ public final class FencedZoneWriter {
   /**
    * Applies one sync pass's changes under this cluster's lease.
    *
-   * @throws Refusal.Refused when the lease is another cluster's or changed, or the DNS server failed; messages
+   * @throws Refusal.Refused when the lease is another cluster's or changed, its renewals are past their deadline,
+   *     or the DNS server failed; messages
    *     committed before the refusal stay (ExternalDNS plans the rest again next pass)
    */
   public void apply(Changes changes) throws Refusal.Refused {
     if (changes.isEmpty()) {
       return;
     }
+    checkDeadline();
     Lease held = heldLease();
     afterLeaseRead.run();
     for (Update update : batches.messages(changes, () -> conditioned(held))) {
+      checkDeadline();
       int rcode = send(update);
       if (rcode == Rcode.NXRRSET) {
         throw refuse(Refusal.LEASE_CHANGED, "the DNS server refused the write: the lease is no longer '" + held
@@ -107,6 +114,14 @@ public final class FencedZoneWriter {
       throw refuse(Refusal.NOT_HOLDER, "the lease of " + zone + " is '" + current.get() + "', not " + self);
     }
     return current.get();
+  }
+
+  /** Refuses when the lease renewals are late: before anything is read, and again before every message. */
+  private void checkDeadline() throws Refusal.Refused {
+    Optional<String> late = deadline.expired();
+    if (late.isPresent()) {
+      throw refuse(Refusal.RENEW_DEADLINE, late.get());
+    }
   }
 
   private Update conditioned(Lease held) {

@@ -1,5 +1,6 @@
 package io.servicerouter.zoneagent;
 
+import io.servicerouter.fence.FenceState;
 import io.servicerouter.fence.Holder;
 import io.servicerouter.fence.Lease;
 import io.servicerouter.zoneagent.rfc2136.ZoneLease;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The lease changes a cluster asks its agent for in a manual failover (docs/operations.md): break glass (take the
  * zone now, by compare-and-swap against whatever the lease is) and hand back (give the zone to its home after the
  * adopter removed its records). From the instant of the swap the former holder's writes are refused by the DNS
- * server.
+ * server. Every change writes the new lease's first heartbeat with it, and one that gives the zone to its home
+ * deletes the home's claim ({@link ZoneLease}).
  */
 public final class LeaseControl {
 
@@ -36,14 +38,19 @@ public final class LeaseControl {
     return lease.read();
   }
 
+  /** The fence's records (lease, heartbeat, claim) as the DNS server has them now. */
+  public FenceState state() throws IOException {
+    return lease.state();
+  }
+
   /** Takes the lease for this cluster now (a new epoch), unless it already holds it; returns the lease held. */
   public Lease take() throws IOException {
     return moveTo(self);
   }
 
   /**
-   * Gives the lease to the zone's home (a new epoch) if this cluster holds it; returns the lease then (empty
-   * while the zone has none).
+   * Gives the lease to the zone's home (a new epoch) if this cluster holds it, deleting the home's claim in the same
+   * UPDATE ({@link ZoneLease}); returns the lease then (empty while the zone has none).
    */
   public Optional<Lease> release() throws IOException {
     Optional<Lease> current = lease.read();

@@ -13,6 +13,11 @@ public enum Refusal {
   NO_LEASE("no_lease"),
   /** The lease record exists but is not one lease this agent reads. */
   LEASE_UNREADABLE("lease_unreadable"),
+  /**
+   * The last successful renewal of the lease started more than the renew deadline ago (automatic failover): a
+   * standby may take the zone soon, so this holder stops writing first ({@link RenewDeadline}).
+   */
+  RENEW_DEADLINE("renew_deadline"),
   /** The DNS server did not answer, or answered an UPDATE with an error other than a failed prerequisite. */
   DNS_ERROR("dns_error");
 

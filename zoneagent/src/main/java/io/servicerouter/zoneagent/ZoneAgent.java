@@ -1,11 +1,8 @@
 package io.servicerouter.zoneagent;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.servicerouter.fence.FenceRecords;
 import io.servicerouter.fence.Holder;
-import io.servicerouter.fence.Lease;
 import io.servicerouter.zoneagent.rfc2136.RecordMapping;
 import io.servicerouter.zoneagent.rfc2136.Rfc2136Zone;
 import io.servicerouter.zoneagent.rfc2136.ZoneLease;
@@ -16,20 +13,17 @@ import io.servicerouter.zoneagent.webhook.WebhookServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.xbill.DNS.TSIG;
 
 /**
  * A running zone agent: the webhook ExternalDNS writes through (fenced), and a management server with
- * {@code /healthz}, {@code /metrics} and the lease ({@code GET /lease}; {@code POST /lease/take} to break glass,
- * {@code POST /lease/release} to hand the zone back to its home).
+ * {@code /healthz}, {@code /metrics} and the lease API for the operator ({@link LeaseApi}: {@code GET /lease};
+ * break glass and hand-back; renewal, takeover and claim of automatic failover).
  */
 public final class ZoneAgent implements AutoCloseable {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration DNS_TIMEOUT = Duration.ofSeconds(3);
 
   /**
@@ -52,28 +46,45 @@ public final class ZoneAgent implements AutoCloseable {
   private final HttpServer management;
   private final FenceMetrics metrics;
   private final LeaseControl leaseControl;
+  private final FailoverControl failoverControl;
 
-  private ZoneAgent(WebhookServer webhook, HttpServer management, FenceMetrics metrics, LeaseControl leaseControl) {
+  private ZoneAgent(WebhookServer webhook, HttpServer management, FenceMetrics metrics, LeaseControl leaseControl,
+      FailoverControl failoverControl) {
     this.webhook = webhook;
     this.management = management;
     this.metrics = metrics;
     this.leaseControl = leaseControl;
+    this.failoverControl = failoverControl;
+  }
+
+  /**
+   * Starts an agent on the system's monotonic clock.
+   *
+   * @param afterLeaseRead see {@link FencedZoneWriter}; a no-op outside tests
+   */
+  public static ZoneAgent start(Settings settings, InetSocketAddress webhookAddress,
+      InetSocketAddress managementAddress, Runnable afterLeaseRead) throws IOException {
+    return start(settings, webhookAddress, managementAddress, afterLeaseRead, System::nanoTime);
   }
 
   /**
    * Starts an agent.
    *
    * @param afterLeaseRead see {@link FencedZoneWriter}; a no-op outside tests
+   * @param nanos the monotonic clock of the renew deadline ({@link RenewDeadline}), {@code System::nanoTime}
+   *     outside tests
    */
   public static ZoneAgent start(Settings settings, InetSocketAddress webhookAddress,
-      InetSocketAddress managementAddress, Runnable afterLeaseRead) throws IOException {
+      InetSocketAddress managementAddress, Runnable afterLeaseRead, LongSupplier nanos) throws IOException {
     Rfc2136Zone zone = new Rfc2136Zone(settings.dnsHost(), settings.dnsPort(), settings.zone(), settings.tsig(),
         DNS_TIMEOUT);
-    ZoneLease lease = new ZoneLease(zone, new FenceRecords(settings.controller(), settings.zone()));
+    ZoneLease lease = new ZoneLease(zone, new FenceRecords(settings.controller(), settings.zone()), settings.home());
     FenceMetrics metrics = new FenceMetrics();
+    RenewDeadline deadline = new RenewDeadline(nanos);
     FencedZoneWriter writer = new FencedZoneWriter(zone, lease, settings.self(), settings.home(),
-        new RecordMapping(settings.minTtl()), metrics, afterLeaseRead);
+        new RecordMapping(settings.minTtl()), metrics, deadline, afterLeaseRead);
     LeaseControl control = new LeaseControl(lease, settings.self(), settings.home());
+    FailoverControl failover = new FailoverControl(lease, settings.self(), settings.home(), deadline);
     WebhookServer webhook = WebhookServer.start(webhookAddress, settings.zone(), new WebhookServer.Provider() {
       @Override
       public List<Endpoint> records() throws IOException {
@@ -93,35 +104,9 @@ public final class ZoneAgent implements AutoCloseable {
     management.createContext("/healthz", exchange -> Responses.send(exchange, 200, "text/plain", "ok"));
     management.createContext("/metrics", exchange -> Responses.send(exchange, 200,
         "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
-    management.createContext("/lease", exchange -> lease(exchange, control));
+    management.createContext("/lease", new LeaseApi(control, failover));
     management.start();
-    return new ZoneAgent(webhook, management, metrics, control);
-  }
-
-  private static void lease(HttpExchange exchange, LeaseControl control) throws IOException {
-    String path = exchange.getRequestURI().getPath();
-    String method = exchange.getRequestMethod();
-    try {
-      Optional<Lease> lease;
-      if ("GET".equals(method) && "/lease".equals(path)) {
-        lease = control.current();
-      } else if ("POST".equals(method) && "/lease/take".equals(path)) {
-        lease = Optional.of(control.take());
-      } else if ("POST".equals(method) && "/lease/release".equals(path)) {
-        lease = control.release();
-      } else {
-        Responses.send(exchange, 404, "text/plain", "GET /lease, POST /lease/take or POST /lease/release");
-        return;
-      }
-      Map<String, Object> body = new LinkedHashMap<>();
-      lease.ifPresent(l -> {
-        body.put("holder", l.holder().toString());
-        body.put("epoch", l.epoch());
-      });
-      Responses.send(exchange, 200, "application/json", JSON.writeValueAsString(body));
-    } catch (IOException | IllegalStateException e) {
-      Responses.send(exchange, 503, "text/plain", e.getMessage());
-    }
+    return new ZoneAgent(webhook, management, metrics, control, failover);
   }
 
   /** The webhook's port (ExternalDNS's {@code --webhook-provider-url}). */
@@ -134,9 +119,19 @@ public final class ZoneAgent implements AutoCloseable {
     return metrics;
   }
 
-  /** The lease operations, as {@code /lease} serves them. */
+  /** The management server's port ({@code /healthz}, {@code /metrics}, {@code /lease}). */
+  public int managementPort() {
+    return management.getAddress().getPort();
+  }
+
+  /** The lease operations of manual failover, as {@code /lease} serves them. */
   public LeaseControl leaseControl() {
     return leaseControl;
+  }
+
+  /** The lease operations of automatic failover, as {@code /lease} serves them. */
+  public FailoverControl failoverControl() {
+    return failoverControl;
   }
 
   @Override

@@ -149,7 +149,7 @@ class ZoneLeaseIT {
 
   private static ZoneLease lease(String cluster, FenceRecords records) {
     return new ZoneLease(new Rfc2136Zone("127.0.0.1", bind.port(), ZONE, bind.tsigKey(cluster).tsig(),
-        Duration.ofSeconds(5)), records);
+        Duration.ofSeconds(5)), records, holder("weu"));
   }
 
   private static Holder holder(String cluster) {

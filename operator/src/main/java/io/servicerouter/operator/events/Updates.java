@@ -2,6 +2,7 @@ package io.servicerouter.operator.events;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.servicerouter.model.cluster.ClusterIdentity;
 import java.util.Objects;
 
 /**
@@ -17,7 +18,8 @@ public enum Updates {
 
   /**
    * Only versions with a new generation (the spec of a kind with a status subresource), new labels or
-   * annotations, or a deletion timestamp; objects without a generation pass every version.
+   * annotations, a deletion timestamp, or new automatically adopted regions (the status field the planner reads);
+   * objects without a generation pass every version.
    */
   SPEC_CHANGES;
 
@@ -32,6 +34,16 @@ public enum Updates {
         || !Objects.equals(old.getGeneration(), now.getGeneration())
         || !Objects.equals(old.getDeletionTimestamp(), now.getDeletionTimestamp())
         || !Objects.equals(old.getLabels(), now.getLabels())
-        || !Objects.equals(old.getAnnotations(), now.getAnnotations());
+        || !Objects.equals(old.getAnnotations(), now.getAnnotations())
+        || !Objects.equals(plannerInput(before), plannerInput(after));
+  }
+
+  /**
+   * The one status field the planner reads: a ClusterIdentity's {@code status.adoptedRegions}, written by automatic
+   * failover and served like {@code spec.adoptsRegions}; null for every other object.
+   */
+  private static Object plannerInput(HasMetadata object) {
+    return object instanceof ClusterIdentity identity && identity.getStatus() != null
+        ? identity.getStatus().getAdoptedRegions() : null;
   }
 }

@@ -2,6 +2,7 @@ package io.servicerouter.operator.zonelease;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.servicerouter.failover.ZoneWatch;
 import io.servicerouter.fence.Holder;
 import io.servicerouter.fence.Lease;
 import io.servicerouter.fence.LeaseIntent;
@@ -15,11 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * The zone leases as this cluster's agents last read them: {@code servicerouter_zone_lease_epoch{controller}} and
  * {@code servicerouter_zone_role{controller,role}} (1 for the current role, 0 for the others): {@code Owner} (the
  * home holds its zone), {@code Adopted} (this cluster holds another region's zone), {@code Standby} (another
- * cluster holds it), {@code NoLease}.
+ * cluster holds it), {@code NoLease}, and with automatic failover the other states of {@link ZoneWatch.State}
+ * ({@code Suspect}, {@code TakingOver}, {@code HandingBack}, {@code Deposed}, {@code AwaitingApproval}).
  */
 final class ZoneLeaseMetrics {
 
-  private static final List<String> ROLES = List.of("Owner", "Adopted", "Standby", "NoLease");
+  private static final List<String> ROLES = java.util.Arrays.stream(ZoneWatch.State.values()).map(FailoverLoop::role)
+      .toList();
 
   private final MeterRegistry registry;
   private final Map<String, AtomicLong> epochs = new ConcurrentHashMap<>();

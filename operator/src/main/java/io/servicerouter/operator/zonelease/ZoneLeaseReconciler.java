@@ -1,18 +1,13 @@
 package io.servicerouter.operator.zonelease;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.servicerouter.fence.Holder;
 import io.servicerouter.fence.Lease;
 import io.servicerouter.fence.LeaseIntent;
 import io.servicerouter.fence.LeaseIntents;
 import io.servicerouter.model.Labels;
-import io.servicerouter.model.ObservedStatus;
 import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.cluster.DNSConfiguration;
-import io.servicerouter.model.cluster.DNSConfigurationStatus;
 import io.servicerouter.model.cluster.ZoneLeaseStatus;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.operator.cache.CacheSnapshot;
@@ -24,14 +19,10 @@ import io.servicerouter.operator.reconcile.PlannedReconciler;
 import io.servicerouter.operator.reconcile.Trigger;
 import io.servicerouter.planner.ClusterContext;
 import io.servicerouter.planner.Evaluation;
-import io.servicerouter.planner.Vocabulary;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -50,21 +41,21 @@ public final class ZoneLeaseReconciler extends PlannedReconciler<ClusterIdentity
   /** Metrics and log label of this controller. */
   public static final String KIND = "zonelease";
 
-  private final KubernetesClient writer;
+  private final ZoneStatusStore store;
   private final LeaseKeeper keeper;
   private final ZoneLeaseMetrics metrics;
 
   /** A reconciler over the shared context, talking to the agents through {@code agents}. */
   public ZoneLeaseReconciler(OperatorContext context, KubernetesClient writer, ZoneAgents agents) {
     super(context, KIND, context.caches().clusterIdentities());
-    this.writer = writer;
+    this.store = new ZoneStatusStore(writer, context.caches());
     this.keeper = new LeaseKeeper(agents);
     this.metrics = new ZoneLeaseMetrics(context.metrics().registry());
   }
 
   @Override
   protected void reconcile(ClusterIdentity identity, CacheSnapshot snapshot, Evaluation evaluation) {
-    if (!isActive(evaluation.status(identity))) {
+    if (!ZoneStatusStore.isActive(evaluation.status(identity))) {
       return; // only the available identity moves leases (SPEC §3.2: a second one is a singleton violation)
     }
     ClusterContext cluster = evaluation.cluster();
@@ -78,10 +69,11 @@ public final class ZoneLeaseReconciler extends PlannedReconciler<ClusterIdentity
         failures.add(intent.controller() + " (" + intent.action() + "): " + e);
       }
     }
-    if (failures.isEmpty()) {
-      storeZones(evaluation, zones);
-    } else {
+    if (!failures.isEmpty()) {
       throw new IllegalStateException("zone agents did not answer, retrying: " + String.join("; ", failures));
+    }
+    if (store.configuration(evaluation).flatMap(FailoverLoop::automatic).isEmpty()) {
+      store.store(evaluation, zones); // with automatic failover the failover loop stores the zones' states
     }
   }
 
@@ -92,29 +84,6 @@ public final class ZoneLeaseReconciler extends PlannedReconciler<ClusterIdentity
     outcome.transition().ifPresent(transition -> context.events().emit(identity, transition));
     return new ZoneLeaseStatus(intent.controller(), outcome.lease().map(l -> l.holder().toString()).orElse(null),
         outcome.lease().map(Lease::epoch).orElse(null), role);
-  }
-
-  /**
-   * Stores the zone leases in the status of the available DNSConfiguration (the one the planner makes Active,
-   * SPEC §3.2), with a merge patch of {@code status.zones} only: the planner's status writes keep it. Nothing is
-   * written when the stored list is equal; without fenced zones the field stays absent (a cluster without zone
-   * agents never writes it).
-   */
-  private void storeZones(Evaluation evaluation, List<ZoneLeaseStatus> observed) {
-    List<ZoneLeaseStatus> zones = observed.isEmpty() ? null : observed;
-    context.caches().dnsConfigurations().list().stream()
-        .filter(configuration -> isActive(evaluation.status(configuration)))
-        .findFirst()
-        .filter(configuration -> !Objects.equals(zones, Optional.ofNullable(configuration.getStatus())
-            .map(DNSConfigurationStatus::getZones).orElse(null)))
-        .ifPresent(configuration -> writer.resource(configuration).subresource("status")
-            .patch(PatchContext.of(PatchType.JSON_MERGE),
-                // a null member removes the field (JSON merge patch)
-                Serialization.asJson(Map.of("status", Collections.singletonMap("zones", zones)))));
-  }
-
-  private static boolean isActive(ObservedStatus planned) {
-    return planned != null && Vocabulary.ACTIVE.equals(planned.getPhase());
   }
 
   /** The controllers this cluster has DNSEndpoints for. */

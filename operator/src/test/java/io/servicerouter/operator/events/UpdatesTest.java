@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.servicerouter.model.cluster.AdoptedRegion;
+import io.servicerouter.model.cluster.ClusterIdentity;
+import io.servicerouter.model.cluster.ClusterIdentityStatus;
 import io.servicerouter.model.routing.ServiceRoute;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +44,27 @@ class UpdatesTest {
     assertThat(Updates.SPEC_CHANGES.relevant(before, newSpec)).isTrue();
     assertThat(Updates.SPEC_CHANGES.relevant(before, labelled)).isTrue();
     assertThat(Updates.SPEC_CHANGES.relevant(before, deleting)).isTrue();
+  }
+
+  @Test
+  void newAutomaticallyAdoptedRegionsAreASpecChangeOtherClusterIdentityStatusChangesAreNot() {
+    ClusterIdentity before = identity("10", null);
+    ClusterIdentity adopted = identity("11", List.of(new AdoptedRegion("weu", 2L, "2026-12-06T05:00:00Z")));
+    ClusterIdentity phaseOnly = identity("11", null);
+    phaseOnly.getStatus().setPhase("Active");
+
+    assertThat(Updates.SPEC_CHANGES.relevant(before, adopted)).isTrue();
+    assertThat(Updates.SPEC_CHANGES.relevant(adopted, before)).as("the adoption ends").isTrue();
+    assertThat(Updates.SPEC_CHANGES.relevant(before, phaseOnly)).isFalse();
+  }
+
+  private static ClusterIdentity identity(String resourceVersion, List<AdoptedRegion> adopted) {
+    ClusterIdentity identity = new ClusterIdentity();
+    identity.setMetadata(new ObjectMetaBuilder().withName("cluster-identity").withGeneration(1L)
+        .withResourceVersion(resourceVersion).build());
+    identity.setStatus(new ClusterIdentityStatus());
+    identity.getStatus().setAdoptedRegions(adopted);
+    return identity;
   }
 
   @Test

@@ -2,11 +2,15 @@ package io.servicerouter.operator.zonelease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicerouter.fence.FenceState;
+import io.servicerouter.fence.Heartbeat;
 import io.servicerouter.fence.Holder;
 import io.servicerouter.fence.Lease;
 import io.servicerouter.fence.LeaseAction;
 import io.servicerouter.fence.LeaseIntent;
+import io.servicerouter.fence.LeaseOp;
 import io.servicerouter.operator.reconcile.Transitions;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +30,8 @@ class LeaseKeeperTest {
     int changes;
 
     @Override
-    public Optional<Lease> current(String agent) {
-      return lease;
+    public FenceState state(String agent) {
+      return new FenceState(lease, lease.map(Heartbeat::first), Optional.empty());
     }
 
     @Override
@@ -38,6 +42,21 @@ class LeaseKeeperTest {
     @Override
     public Optional<Lease> release(String agent) {
       return lease.get().heldBy(caller) ? moveTo(WEU) : lease;
+    }
+
+    @Override
+    public LeaseOp renew(String agent, Duration deadline) {
+      throw new UnsupportedOperationException("LeaseKeeper moves leases of manual failover only");
+    }
+
+    @Override
+    public LeaseOp takeOver(String agent, Lease expected, Optional<Heartbeat> expectedHeartbeat) {
+      throw new UnsupportedOperationException("LeaseKeeper moves leases of manual failover only");
+    }
+
+    @Override
+    public LeaseOp claim(String agent, long seenEpoch) {
+      throw new UnsupportedOperationException("LeaseKeeper moves leases of manual failover only");
     }
 
     Optional<Lease> moveTo(Holder holder) {
