@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.servicerouter.fence.FenceState;
 import io.servicerouter.fence.Holder;
 import io.servicerouter.model.Labels;
+import io.servicerouter.model.cluster.AdoptedRegion;
 import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.cluster.DNSConfiguration;
 import io.servicerouter.model.cluster.ZoneLeaseStatus;
@@ -36,6 +37,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.awaitility.Awaitility;
 
 /**
@@ -98,8 +100,13 @@ public final class DrillCluster implements AutoCloseable {
 
   /** Starts the operator (default options: {@code --address-records=active}, gateway namespace istio-system). */
   public void startOperator() throws Exception {
+    startOperator(System::nanoTime);
+  }
+
+  /** {@link #startOperator()} with the monotonic clock automatic failover times heartbeats with. */
+  public void startOperator(LongSupplier nanoTime) throws Exception {
     operator = OperatorRuntime.start(client(), new OperatorSettings(WatchScope.ALL, Options.DEFAULTS,
-        RECONCILE_THREADS, Optional.empty()), new OperatorMetrics("drill-" + region), Clock.systemUTC());
+        RECONCILE_THREADS, Optional.empty()), new OperatorMetrics("drill-" + region), Clock.systemUTC(), nanoTime);
   }
 
   /** The URL of this cluster's gateway health endpoint (what the other cluster's operator probes). */
@@ -230,6 +237,13 @@ public final class DrillCluster implements AutoCloseable {
   public ExternalDns externalDns(Zone zone) {
     return Optional.ofNullable(externalDns.get(zone))
         .orElseThrow(() -> new IllegalStateException("no ExternalDNS for " + zone + " in " + region));
+  }
+
+  /** The ClusterIdentity's {@code status.adoptedRegions}: the regions adopted by automatic failover. */
+  public List<AdoptedRegion> automaticallyAdopted() {
+    ClusterIdentity identity = client().resources(ClusterIdentity.class).withName("cluster-identity").get();
+    return identity.getStatus() == null || identity.getStatus().getAdoptedRegions() == null ? List.of()
+        : identity.getStatus().getAdoptedRegions();
   }
 
   /** Sets {@code spec.adoptsRegions} of the ClusterIdentity (empty: no adoption). */

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.servicerouter.benchmark.CpuTimes;
 import io.servicerouter.fence.FenceState;
 import io.servicerouter.fence.Heartbeat;
+import io.servicerouter.fence.Lease;
 import io.servicerouter.model.Labels;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.testsupport.DnsLookup;
@@ -13,9 +14,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 
@@ -73,7 +78,7 @@ public final class FailoverDrill implements AutoCloseable {
    * stopped if a later start fails.
    */
   public static FailoverDrill start(int services, DrillMode mode, Fencing fencing) throws Exception {
-    return start(services, mode, fencing, false);
+    return start(services, mode, fencing, false, System::nanoTime);
   }
 
   /**
@@ -82,11 +87,16 @@ public final class FailoverDrill implements AutoCloseable {
    * gateway fails.
    */
   public static FailoverDrill startAutomatic(int services) throws Exception {
-    return start(services, DrillMode.ACTIVE, Fencing.FENCED, true);
+    return start(services, DrillMode.ACTIVE, Fencing.FENCED, true, System::nanoTime);
   }
 
-  private static FailoverDrill start(int services, DrillMode mode, Fencing fencing, boolean automatic)
-      throws Exception {
+  /** {@link #startAutomatic(int)} with neu's operator timing heartbeats on {@code neuClock} (a skewed clock). */
+  public static FailoverDrill startAutomatic(int services, LongSupplier neuClock) throws Exception {
+    return start(services, DrillMode.ACTIVE, Fencing.FENCED, true, neuClock);
+  }
+
+  private static FailoverDrill start(int services, DrillMode mode, Fencing fencing, boolean automatic,
+      LongSupplier neuClock) throws Exception {
     List<AutoCloseable> started = new ArrayList<>();
     try {
       DnsZones zones = DnsZones.start();
@@ -101,7 +111,7 @@ public final class FailoverDrill implements AutoCloseable {
         drill.application.applyTo(cluster.client(), cluster.region(), mode.policySpec(),
             LOAD_BALANCER_IPS.get(cluster.region()), cluster.zoneAgentUrls(fencing), !automatic ? ""
                 : AutomaticFailover.spec(Map.of("weu", weu.gatewayHealthUrl(), "neu", neu.gatewayHealthUrl())));
-        cluster.startOperator();
+        cluster.startOperator(cluster == neu ? neuClock : System::nanoTime);
         cluster.startExternalDns(mode, fencing);
       }
       drill.timeline.step("both clusters running (" + services + " services, " + mode + ", " + fencing
@@ -280,8 +290,26 @@ public final class FailoverDrill implements AutoCloseable {
     });
   }
 
+  /**
+   * Reads every zone's lease through neu's agents every 250 ms for {@code duration} while {@code during} runs
+   * (it is called with the time elapsed at each read), and returns the distinct leases seen per zone.
+   */
+  public Map<Zone, Set<Lease>> leasesDuring(Duration duration, Consumer<Duration> during) throws IOException {
+    Map<Zone, Set<Lease>> seen = new EnumMap<>(Zone.class);
+    Instant start = Instant.now();
+    for (Duration elapsed = Duration.ZERO; elapsed.compareTo(duration) < 0;
+        elapsed = Duration.between(start, Instant.now())) {
+      during.accept(elapsed);
+      for (Zone zone : Zone.values()) {
+        neu.fenceState(zone).lease().ifPresent(lease -> seen.computeIfAbsent(zone, z -> new HashSet<>()).add(lease));
+      }
+      sleep(Duration.ofMillis(250));
+    }
+    return seen;
+  }
+
   /** Waits until {@code region}'s operator renews the heartbeats of its zones (it holds them and they change). */
-  private void awaitHeartbeatsOf(String region) {
+  public void awaitHeartbeatsOf(String region) {
     Map<Zone, Optional<Heartbeat>> first = new EnumMap<>(Zone.class);
     Awaitility.await(region + " renewing its zones' heartbeats").atMost(timeout()).pollInterval(Duration.ofMillis(100))
         .until(() -> {

@@ -24,6 +24,9 @@ final class PreviousAdoption {
   static Snapshot of(Snapshot current, ClusterIdentity identity, List<String> adoptsRegions) {
     ClusterIdentity previous = Json.copy(identity);
     previous.getSpec().setAdoptsRegions(adoptsRegions.isEmpty() ? null : List.copyOf(adoptsRegions));
+    if (previous.getStatus() != null) {
+      previous.getStatus().setAdoptedRegions(null); // the list above holds every region adopted before, however
+    }
     List<ClusterIdentity> identities = current.clusterIdentities().stream()
         .map(each -> each.getMetadata().getName().equals(identity.getMetadata().getName()) ? previous : each)
         .toList();

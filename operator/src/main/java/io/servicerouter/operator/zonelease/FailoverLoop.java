@@ -48,8 +48,10 @@ import org.slf4j.LoggerFactory;
  * DNSConfiguration's {@code spec.failover.mode} is Automatic, it reads each fenced zone's records through this
  * cluster's zone agent, asks the zone's {@link ZoneWatch} what to do, and does it (renew, take over, claim). It
  * stores the regions this cluster serves by takeover in ClusterIdentity {@code status.adoptedRegions} (the planner
- * serves them), each zone's state in DNSConfiguration {@code status.zones}, one Event per transition on the
- * ClusterIdentity, and the failover metrics. The monotonic clock is injected, so tests can skew it.
+ * serves them; the planner's FailoverStarted/FailoverEnded Events follow, marked automatic), each zone's state in
+ * DNSConfiguration {@code status.zones}, one Event per transition on the ClusterIdentity ({@code ZoneSuspect},
+ * {@code ZoneTakenOver}, {@code ZoneTakeoverLost}, {@code HandbackRequested}, {@code HandbackCompleted},
+ * {@code ZoneDeposed}, {@code ZoneReclaimed}), and the failover metrics. The monotonic clock is injected, so tests can skew it.
  */
 public final class FailoverLoop implements AutoCloseable {
 
@@ -240,7 +242,7 @@ public final class FailoverLoop implements AutoCloseable {
       case SUSPECT -> events.add(warning("ZoneSuspect", zone + ": " + decision.reason()));
       case ADOPTED -> {
         if (before.state() != State.HANDING_BACK) {
-          events.add(warning("FailoverStarted", "automatic, " + epoch + ": took over " + zone));
+          events.add(warning("ZoneTakenOver", "automatic, " + epoch + ": took over " + zone));
         }
       }
       case HANDING_BACK -> events.add(normal("HandbackRequested", zone + ": " + decision.reason()));
@@ -249,12 +251,14 @@ public final class FailoverLoop implements AutoCloseable {
           events.add(warning("ZoneDeposed", zone + " was taken over (" + epoch + "): " + decision.reason()));
         }
       }
-      case OWNER -> events.add(normal("ZoneReclaimed", "this cluster holds its zone again: " + controller + ", "
-          + epoch));
+      case OWNER -> {
+        if (before.state() != State.NO_LEASE) {
+          events.add(normal("ZoneReclaimed", "this cluster holds its zone again: " + controller + ", " + epoch));
+        }
+      }
       case STANDBY -> {
         if (before.state() == State.HANDING_BACK || before.state() == State.ADOPTED) {
           events.add(normal("HandbackCompleted", "handed " + zone + " back: " + epoch));
-          events.add(normal("FailoverEnded", "automatic, " + epoch + ": " + zone + " is its home's again"));
         } else if (before.state() == State.TAKING_OVER) {
           events.add(normal("ZoneTakeoverLost", zone + ": another cluster changed the lease first: " + epoch));
         }
