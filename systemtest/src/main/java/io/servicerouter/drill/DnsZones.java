@@ -80,6 +80,18 @@ public final class DnsZones implements AutoCloseable {
     return new UpdateLog.Audit(refused, committed, outOfLease);
   }
 
+  /**
+   * The lease records each zone's server committed with epoch 1 (creations: the protocol allows one per zone, by
+   * its home; a second creator is refused, "RRset does not exist"), by zone, for the zones that have any.
+   */
+  public Map<Zone, List<String>> leaseCreations() {
+    Map<Zone, List<String>> creations = new EnumMap<>(Zone.class);
+    servers.forEach((zone, server) -> server.updateLog().entries().stream()
+        .filter(entry -> !entry.leaseHolder().isEmpty() && entry.data().contains("epoch=1\""))
+        .forEach(entry -> creations.computeIfAbsent(zone, z -> new ArrayList<>()).add(entry.leaseHolder())));
+    return creations;
+  }
+
   /** Stops every server. */
   @Override
   public void close() {

@@ -24,6 +24,7 @@ import io.servicerouter.testsupport.ExternalDns.Selection;
 import io.servicerouter.testsupport.ExternalDns.Settings;
 import io.servicerouter.testsupport.ExternalDns;
 import io.servicerouter.testsupport.FreePorts;
+import io.servicerouter.testsupport.TcpRelay;
 import io.servicerouter.zoneagent.Refusal;
 import io.servicerouter.zoneagent.ZoneAgent;
 import java.io.IOException;
@@ -64,6 +65,8 @@ public final class DrillCluster implements AutoCloseable {
   private double refusedByStoppedAgents;
   private OperatorRuntime operator;
   private final GatewayHealth gateway = new GatewayHealth();
+  /** This cluster's links to the zones' DNS servers (its agents connect through them). */
+  private final Map<Zone, TcpRelay> dnsLinks = new EnumMap<>(Zone.class);
 
   private DrillCluster(String region, ControlPlane controlPlane, DnsZones zones) {
     this.region = region;
@@ -117,6 +120,30 @@ public final class DrillCluster implements AutoCloseable {
   /** Makes this cluster's gateway healthy or unhealthy (its health endpoint answers 200 or 503). */
   public void gatewayHealthy(boolean healthy) {
     gateway.healthy(healthy);
+  }
+
+  /**
+   * Cuts (or restores) this cluster's links to every zone's DNS server: its agents can neither read nor write
+   * the zones, while the other cluster still reaches them.
+   */
+  public void dnsReachable(boolean reachable) {
+    dnsLinks.values().forEach(link -> {
+      if (reachable) {
+        link.restore();
+      } else {
+        link.cut();
+      }
+    });
+  }
+
+  /** The writes {@code zone}'s running agent refused for {@code refusal}. */
+  public double refused(Zone zone, Refusal refusal) {
+    return agent(zone).metrics().rejected(refusal);
+  }
+
+  /** Makes this cluster's gateway alternate between healthy and unhealthy every {@code half}. */
+  public void gatewayFlapping(Duration half) {
+    gateway.flap(half);
   }
 
   /** Stops this cluster's kube-apiserver (its operator and ExternalDNS keep running, cut off from it). */
@@ -181,9 +208,11 @@ public final class DrillCluster implements AutoCloseable {
     return new Holder(DrillApplication.CLUSTER, region);
   }
 
+  /** Starts {@code zone}'s agent, reaching the zone's DNS server through this cluster's relay (to cut it). */
   private ZoneAgent startAgent(Zone zone, Holder home) throws IOException {
     BindServer server = zones.server(zone);
-    return ZoneAgent.start(new ZoneAgent.Settings("127.0.0.1", server.port(), DrillApplication.DOMAIN,
+    TcpRelay link = dnsLinks.computeIfAbsent(zone, z -> TcpRelay.start("127.0.0.1", server.port()));
+    return ZoneAgent.start(new ZoneAgent.Settings("127.0.0.1", link.port(), DrillApplication.DOMAIN,
         zone.controller(), holder(region), home, server.tsigKey(region).tsig(), 0),
         new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", agentPorts.get(zone)), () -> { });
   }
@@ -208,11 +237,6 @@ public final class DrillCluster implements AutoCloseable {
   /** The writes this cluster's agents refused so far, every reason. */
   public double refusedWrites() {
     return refusedByStoppedAgents + agents.values().stream().mapToDouble(DrillCluster::refused).sum();
-  }
-
-  /** The writes {@code zone}'s running agent refused because another cluster held the lease. */
-  public double refusedNotHolder(Zone zone) {
-    return agent(zone).metrics().rejected(Refusal.NOT_HOLDER);
   }
 
   private ZoneAgent agent(Zone zone) {
@@ -244,6 +268,14 @@ public final class DrillCluster implements AutoCloseable {
     ClusterIdentity identity = client().resources(ClusterIdentity.class).withName("cluster-identity").get();
     return identity.getStatus() == null || identity.getStatus().getAdoptedRegions() == null ? List.of()
         : identity.getStatus().getAdoptedRegions();
+  }
+
+  /** Sets {@code spec.approveReclaimEpoch} of the ClusterIdentity (a manual hand-back's approval). */
+  public void approveReclaim(long epoch) {
+    client().resources(ClusterIdentity.class).withName("cluster-identity").edit(identity -> {
+      identity.getSpec().setApproveReclaimEpoch(epoch);
+      return identity;
+    });
   }
 
   /** Sets {@code spec.adoptsRegions} of the ClusterIdentity (empty: no adoption). */
@@ -281,6 +313,7 @@ public final class DrillCluster implements AutoCloseable {
   public void close() {
     gateway.close();
     stopExternalDns();
+    dnsLinks.values().forEach(TcpRelay::close);
     stopOperator();
     controlPlane.close();
   }

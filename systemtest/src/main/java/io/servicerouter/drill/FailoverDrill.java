@@ -9,6 +9,7 @@ import io.servicerouter.model.Labels;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.testsupport.DnsLookup;
 import io.servicerouter.testsupport.UpdateLog;
+import io.servicerouter.zoneagent.Refusal;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +79,7 @@ public final class FailoverDrill implements AutoCloseable {
    * stopped if a later start fails.
    */
   public static FailoverDrill start(int services, DrillMode mode, Fencing fencing) throws Exception {
-    return start(services, mode, fencing, false, System::nanoTime);
+    return start(services, mode, fencing, Optional.empty(), System::nanoTime);
   }
 
   /**
@@ -87,15 +88,20 @@ public final class FailoverDrill implements AutoCloseable {
    * gateway fails.
    */
   public static FailoverDrill startAutomatic(int services) throws Exception {
-    return start(services, DrillMode.ACTIVE, Fencing.FENCED, true, System::nanoTime);
+    return startAutomatic(services, System::nanoTime, false);
   }
 
-  /** {@link #startAutomatic(int)} with neu's operator timing heartbeats on {@code neuClock} (a skewed clock). */
-  public static FailoverDrill startAutomatic(int services, LongSupplier neuClock) throws Exception {
-    return start(services, DrillMode.ACTIVE, Fencing.FENCED, true, neuClock);
+  /**
+   * {@link #startAutomatic(int)} with neu's operator timing heartbeats on {@code neuClock} (a skewed clock), and
+   * the hand-back waiting for the home's approval when {@code manualHandback}.
+   */
+  public static FailoverDrill startAutomatic(int services, LongSupplier neuClock, boolean manualHandback)
+      throws Exception {
+    return start(services, DrillMode.ACTIVE, Fencing.FENCED, Optional.of(manualHandback), neuClock);
   }
 
-  private static FailoverDrill start(int services, DrillMode mode, Fencing fencing, boolean automatic,
+  /** @param automatic empty: manual failover; else automatic, with a manual hand-back when true */
+  private static FailoverDrill start(int services, DrillMode mode, Fencing fencing, Optional<Boolean> automatic,
       LongSupplier neuClock) throws Exception {
     List<AutoCloseable> started = new ArrayList<>();
     try {
@@ -109,13 +115,14 @@ public final class FailoverDrill implements AutoCloseable {
           fencing);
       for (DrillCluster cluster : List.of(weu, neu)) {
         drill.application.applyTo(cluster.client(), cluster.region(), mode.policySpec(),
-            LOAD_BALANCER_IPS.get(cluster.region()), cluster.zoneAgentUrls(fencing), !automatic ? ""
-                : AutomaticFailover.spec(Map.of("weu", weu.gatewayHealthUrl(), "neu", neu.gatewayHealthUrl())));
+            LOAD_BALANCER_IPS.get(cluster.region()), cluster.zoneAgentUrls(fencing), automatic.map(manual ->
+                AutomaticFailover.spec(Map.of("weu", weu.gatewayHealthUrl(), "neu", neu.gatewayHealthUrl()), manual))
+                .orElse(""));
         cluster.startOperator(cluster == neu ? neuClock : System::nanoTime);
         cluster.startExternalDns(mode, fencing);
       }
       drill.timeline.step("both clusters running (" + services + " services, " + mode + ", " + fencing
-          + (automatic ? ", automatic failover" : "") + ")");
+          + (automatic.isPresent() ? ", automatic failover" : "") + ")");
       return drill;
     } catch (Exception | Error e) {
       try {
@@ -280,14 +287,24 @@ public final class FailoverDrill implements AutoCloseable {
    */
   public Map<String, List<String>> recoverWeuAutomatically() throws Exception {
     return sampleAdoptedZones(() -> {
-      timeline.step("weu recovers: kube-apiserver started, gateway healthy");
-      weu.startApiServer();
-      weu.gatewayHealthy(true);
+      restoreWeu();
       timeline.dns("neu handed the weu and frc zone leases back to weu",
           neu.awaitLeaseHolder(ADOPTED_ZONES, DrillCluster.holder("weu"), timeout()));
       ADOPTED_ZONES.forEach(zone -> awaitServedBy(zone, "weu"));
       awaitPasses(neu);
     });
+  }
+
+  /** weu's kube-apiserver starts and its gateway turns healthy (after {@link #failWeuAutomatically()}). */
+  public void restoreWeu() {
+    timeline.step("weu recovers: kube-apiserver started, gateway healthy");
+    weu.startApiServer();
+    weu.gatewayHealthy(true);
+  }
+
+  /** The lease creations (epoch 1) each zone's DNS server committed, by the holder they named. */
+  public Map<Zone, List<String>> leaseCreations() {
+    return zones.leaseCreations();
   }
 
   /**
@@ -472,7 +489,7 @@ public final class FailoverDrill implements AutoCloseable {
   /** Waits until {@code cluster}'s agents of the adopted zones refused at least {@code count} writes each. */
   private void awaitRefusedPasses(DrillCluster cluster, int count) {
     Awaitility.await(cluster.region() + "'s writes refused " + count + " times").atMost(timeout())
-        .until(() -> ADOPTED_ZONES.stream().allMatch(zone -> cluster.refusedNotHolder(zone) >= count));
+        .until(() -> ADOPTED_ZONES.stream().allMatch(zone -> cluster.refused(zone, Refusal.NOT_HOLDER) >= count));
   }
 
   private static void closeAll(List<AutoCloseable> closeables) throws Exception {

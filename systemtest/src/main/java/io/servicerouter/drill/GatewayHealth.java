@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class GatewayHealth implements AutoCloseable {
 
   private final AtomicBoolean healthy = new AtomicBoolean(true);
+  /** Half a period of flapping in nanoseconds, or 0 when not flapping. */
+  private volatile long flapHalfPeriod;
   private final HttpServer server;
 
   GatewayHealth() {
@@ -23,7 +25,9 @@ final class GatewayHealth implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/healthz/ready", exchange -> {
-      int status = healthy.get() ? 200 : 503;
+      long half = flapHalfPeriod;
+      boolean up = half > 0 ? (System.nanoTime() / half) % 2 == 0 : healthy.get();
+      int status = up ? 200 : 503;
       exchange.sendResponseHeaders(status, -1);
       exchange.close();
     });
@@ -35,9 +39,15 @@ final class GatewayHealth implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/healthz/ready";
   }
 
-  /** Makes the gateway healthy or not. */
+  /** Makes the gateway healthy or not (and stops flapping). */
   void healthy(boolean value) {
+    flapHalfPeriod = 0;
     healthy.set(value);
+  }
+
+  /** Makes the gateway alternate between healthy and unhealthy every {@code half} (by this JVM's clock). */
+  void flap(java.time.Duration half) {
+    flapHalfPeriod = half.toNanos();
   }
 
   @Override

@@ -138,6 +138,22 @@ class ChartTemplateIT {
         });
   }
 
+  /** Issue 15: the operator's egress to the gateway health URLs it probes for automatic failover. */
+  @Test
+  void gatewayProbePortsOpenTheOperatorsEgressToTheProbedGateways() {
+    RenderedChart chart = RenderedChart.render("--values", CI.resolve("all-options-values.yaml").toString(),
+        "--set", "networkPolicy.gatewayProbePorts={15021,8443}", "--set", "networkPolicy.gatewayProbeCidrs={10.2.0.0/16}");
+    NetworkPolicy policy = chart.get("NetworkPolicy", "sro", NetworkPolicy.class);
+    assertThat(policy.getSpec().getEgress()).as("the operator's egress to the probed gateways").anySatisfy(rule -> {
+      assertThat(rule.getPorts()).extracting(port -> port.getPort().getIntVal()).containsExactly(15021, 8443);
+      assertThat(rule.getTo()).extracting(peer -> peer.getIpBlock().getCidr()).containsExactly("10.2.0.0/16");
+    });
+    NetworkPolicy without = RenderedChart.render("--values", CI.resolve("all-options-values.yaml").toString())
+        .get("NetworkPolicy", "sro", NetworkPolicy.class);
+    assertThat(without.getSpec().getEgress()).noneSatisfy(rule -> assertThat(rule.getPorts())
+        .extracting(port -> port.getPort().getIntVal()).contains(15021));
+  }
+
   @Test
   void onlyTheHomeClusterOfAZoneSyncsAndEveryClusterSharesTheZonesIdentity() {
     Path values = CI.resolve("two-regions-values.yaml");

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * The FailoverStarted / FailoverEnded Events of SPEC §3.11: one per region entering or leaving the effective
- * adopted regions (marked when automatic failover adopted it), counting the route and address DNSEndpoints of that region that the change adds or
+ * adopted regions (a start marked when automatic failover adopted it), counting the route and address DNSEndpoints of that region that the change adds or
  * removes. Both counts compare two desired states (pure functions of the inputs): the plan of the current
  * snapshot and the plan of the same snapshot with the adoption as it was before, so that they do not depend
  * on what other reconcilers have already created or deleted.
@@ -57,16 +57,16 @@ final class FailoverEvents {
     for (String region : adoptedBefore) {
       if (!adoptedAfter.contains(region)) {
         result.add(new Transitions.Transition(Transitions.NORMAL, "FailoverEnded",
-            "Releasing region " + region + how(identity, region) + ": " + difference(previous, now, region)
-                + " DNSEndpoints removed"));
+            "Releasing region " + region + ": " + difference(previous, now, region) + " DNSEndpoints removed"));
       }
     }
     return result;
   }
 
   /**
-   * Marks an automatic adoption (a region not in {@code spec.adoptsRegions}: automatic failover took its zones
-   * over, issue 15), with the lease epoch while it lasts; empty for an adoption by hand.
+   * Marks an automatic adoption (in {@code status.adoptedRegions} and not in {@code spec.adoptsRegions}: automatic
+   * failover took its zones over, issue 15) with its lease epoch; empty for an adoption by hand. (The end of an
+   * adoption is not marked: both sources are gone by then; the failover loop's HandbackCompleted says it.)
    */
   private static String how(ClusterIdentity identity, String region) {
     List<String> byHand = identity.getSpec().getAdoptsRegions();
@@ -75,7 +75,7 @@ final class FailoverEvents {
     }
     return Optional.ofNullable(identity.getStatus()).map(ClusterIdentityStatus::getAdoptedRegions)
         .orElse(List.of()).stream().filter(adopted -> adopted.getRegion().equals(region)).findFirst()
-        .map(adopted -> " (automatic failover, epoch " + adopted.getEpoch() + ")").orElse(" (automatic failover)");
+        .map(adopted -> " (automatic failover, epoch " + adopted.getEpoch() + ")").orElse("");
   }
 
   /** How many DNSEndpoints of the region {@code plan} has that {@code other} has not. */

@@ -258,7 +258,7 @@ public final class FailoverLoop implements AutoCloseable {
       }
       case STANDBY -> {
         if (before.state() == State.HANDING_BACK || before.state() == State.ADOPTED) {
-          events.add(normal("HandbackCompleted", "handed " + zone + " back: " + epoch));
+          events.add(normal("HandbackCompleted", "automatic failover ended: handed " + zone + " back: " + epoch));
         } else if (before.state() == State.TAKING_OVER) {
           events.add(normal("ZoneTakeoverLost", zone + ": another cluster changed the lease first: " + epoch));
         }
