@@ -64,7 +64,8 @@ class ZoneAgentProcessIT {
               "gw.example.org"), "external-dns-weu")).create();
           bind.lookup().await("app." + ZONE, "CNAME", List.of("gw.example.org"), TIMEOUT);
 
-          assertThat(LocalHttp.get(management + "/lease")).contains("{\"holder\":\"aks01/weu\",\"epoch\":1}");
+          assertThat(LocalHttp.get(management + "/lease")).contains(
+              "{\"holder\":\"aks01/weu\",\"epoch\":1,\"heartbeat\":\"v=1 holder=aks01/weu epoch=1 seq=0\"}");
           assertThat(LocalHttp.get(management + "/metrics")).hasValueSatisfying(metrics -> assertThat(metrics)
               .containsPattern("(?m)^servicerouter_fence_writes_total [1-9]")
               .contains("servicerouter_fence_rejected_total{reason=\"not_holder\"} 0.0"));

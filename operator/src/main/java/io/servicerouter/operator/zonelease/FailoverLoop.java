@@ -77,6 +77,8 @@ public final class FailoverLoop implements AutoCloseable {
   });
   private final Map<String, ZoneWatch> watches = new HashMap<>();
   private final Map<String, Decision> last = new HashMap<>();
+  /** Per controller, the last look that succeeded: its status entry and, while served, the adopted epoch. */
+  private final Map<String, Looked> lastLooked = new HashMap<>();
   private final Map<String, Long> suspectSince = new HashMap<>();
   private Timing timing;
 
@@ -136,6 +138,7 @@ public final class FailoverLoop implements AutoCloseable {
     if (failover.isEmpty() || identity.isEmpty() || !leading.getAsBoolean()) {
       watches.clear();
       last.clear();
+      lastLooked.clear();
       probes.probe(List.of());
       return IDLE;
     }
@@ -171,9 +174,9 @@ public final class FailoverLoop implements AutoCloseable {
       fence = agents.state(controller.getZoneAgent());
     } catch (IOException | RuntimeException e) {
       LOG.warn("zone {}: cannot read its fence records through {}: {}", name, controller.getZoneAgent(), e.toString());
-      Optional.ofNullable(last.get(name)).filter(Decision::servesRegion) // fail static: keep serving
-          .ifPresent(d -> served.put(controller.getRegion(), d.expectedLease().map(Lease::epoch).orElse(0L)));
-      return Optional.ofNullable(last.get(name)).map(d -> status(name, Optional.empty(), d.state()));
+      Optional<Looked> before = Optional.ofNullable(lastLooked.get(name)); // fail static: as last seen
+      before.flatMap(Looked::servedEpoch).ifPresent(epoch -> served.put(controller.getRegion(), epoch));
+      return before.map(Looked::status);
     }
     Optional<Long> approved = Optional.ofNullable(identity.getSpec().getApproveReclaimEpoch());
     long at = nanoTime.getAsLong();
@@ -187,11 +190,16 @@ public final class FailoverLoop implements AutoCloseable {
     transition(identity, name, decision, after, at);
     metrics.heartbeatAge(name, decision.heartbeatAge());
     roles.observed(name, role(decision.state()), after.lease());
-    if (decision.servesRegion()) {
-      served.put(controller.getRegion(), after.lease().map(Lease::epoch).orElse(0L));
-    }
+    Optional<Long> servedEpoch = decision.servesRegion() ? after.lease().map(Lease::epoch) : Optional.empty();
+    servedEpoch.ifPresent(epoch -> served.put(controller.getRegion(), epoch));
     last.put(name, decision);
-    return Optional.of(status(name, after.lease(), decision.state()));
+    Looked looked = new Looked(status(name, after.lease(), decision.state()), servedEpoch);
+    lastLooked.put(name, looked);
+    return Optional.of(looked.status());
+  }
+
+  /** What one successful look at a zone found: its status entry, and the epoch while the region is served. */
+  private record Looked(ZoneLeaseStatus status, Optional<Long> servedEpoch) {
   }
 
   private FenceState act(ExternalDNSController controller, Decision decision, FenceState fence) {
