@@ -35,7 +35,6 @@ import io.servicerouter.operator.serviceroute.ServiceRouteReconciler;
 import io.servicerouter.operator.zonelease.FailoverLoop;
 import io.servicerouter.operator.zonelease.ZoneAgentClient;
 import io.servicerouter.operator.zonelease.ZoneLeaseReconciler;
-import io.servicerouter.validation.CrdSchemas;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -108,10 +107,11 @@ public final class OperatorRuntime implements AutoCloseable {
    */
   public static OperatorRuntime start(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
       Clock clock, LongSupplier nanoTime) throws Exception {
+    SchemaProblemCache problems = SchemaProblemCache.compilingInBackground();
     SharedCaches caches = SharedCaches.create(client, settings.scope(), settings.options());
-    SchemaProblemCache problems = new SchemaProblemCache(CrdSchemas.fromClasspath());
     caches.forgetDeleted(problems);
     caches.startAndAwaitSync(SYNC_TIMEOUT);
+    problems.awaitSchemas();
     EventRecorder events = new EventRecorder(client, clock);
     StatusPatchRecords records = new StatusPatchRecords(client);
     ConfigConvergence convergence = new ConfigConvergence(caches, () -> new CacheSnapshot(caches, problems),

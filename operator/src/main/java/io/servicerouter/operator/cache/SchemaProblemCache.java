@@ -7,7 +7,10 @@ import io.servicerouter.validation.CrdSchemas;
 import io.servicerouter.validation.Problem;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The runtime re-validation of SPEC §2.6 (schema and CEL rules of the installed CRDs) for the operator,
@@ -19,12 +22,40 @@ public final class SchemaProblemCache implements SpecProblems {
 
   private record Entry(String version, List<String> problems) {}
 
-  private final CrdSchemas schemas;
+  private final Supplier<CrdSchemas> schemas;
   private final Map<String, Entry> byUid = new ConcurrentHashMap<>();
 
   /** Validates with the given schemas. */
   public SchemaProblemCache(CrdSchemas schemas) {
+    this.schemas = () -> schemas;
+  }
+
+  private SchemaProblemCache(Supplier<CrdSchemas> schemas) {
     this.schemas = schemas;
+  }
+
+  /**
+   * Validates with the five CRDs' schemas from the classpath, compiled (CEL rules included, a few hundred
+   * milliseconds of a cold JVM) on another thread from now on, so that the operator's start lists the caches
+   * meanwhile; the first validation waits for the compilation.
+   */
+  public static SchemaProblemCache compilingInBackground() {
+    CompletableFuture<CrdSchemas> compiling = CompletableFuture.supplyAsync(CrdSchemas::fromClasspath);
+    return new SchemaProblemCache(() -> {
+      try {
+        return compiling.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+    });
+  }
+
+  /**
+   * Waits for the schemas and fails, as a start must, when a CRD does not compile (the exception of
+   * {@link CrdSchemas#fromClasspath()}).
+   */
+  public void awaitSchemas() {
+    schemas.get();
   }
 
   @Override
@@ -52,7 +83,7 @@ public final class SchemaProblemCache implements SpecProblems {
   }
 
   private List<String> validate(HasMetadata object) {
-    return schemas.validatorFor(object.getKind()).validate(Json.toNode(object)).problems().stream()
+    return schemas.get().validatorFor(object.getKind()).validate(Json.toNode(object)).problems().stream()
         .map(Problem::toString)
         .toList();
   }
