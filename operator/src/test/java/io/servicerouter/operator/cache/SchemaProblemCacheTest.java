@@ -54,4 +54,13 @@ class SchemaProblemCacheTest {
     policy.getMetadata().setResourceVersion("2");
     assertThat(problems.of(policy)).isNotEmpty();
   }
+
+  @Test
+  void schemasCompiledInBackgroundValidateAsTheEagerOnes() {
+    SchemaProblemCache background = SchemaProblemCache.compilingInBackground();
+    background.awaitSchemas();
+
+    assertThat(background.of(policy("Active"))).isEmpty();
+    assertThat(background.of(policy("Sometimes"))).isEqualTo(problems.of(policy("Sometimes"))).isNotEmpty();
+  }
 }
