@@ -3,7 +3,6 @@ package io.servicerouter.planner;
 import io.servicerouter.model.externaldns.DNSEndpoint;
 import io.servicerouter.model.routing.ServiceRoute;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -17,24 +16,20 @@ public final class AffectedRoutes {
   private AffectedRoutes() {}
 
   /**
-   * The keys of the routes of {@code after} whose desired outputs differ from those in {@code before}. Routes are
-   * compared a namespace at a time, each namespace with evaluations of its own: an evaluation keeps every result
-   * it computed, and two over all routes held the desired DNSEndpoints of every route twice (at 10,000 routes the
-   * operator ran out of its heap in a failover). The answer is the same: an evaluation depends on its snapshot only.
+   * The keys of the routes of {@code after} whose desired outputs differ from those in {@code before}. Each route
+   * is evaluated once on each side and its results are not kept ({@link Evaluation#routeUnkept}): two evaluations
+   * keeping every route's desired DNSEndpoints held them all twice until the comparison ended (at 10,000 routes the
+   * operator ran out of its heap in a failover).
    */
   public static Set<ObjectKey> between(Snapshot before, Snapshot after, Options options) {
+    Evaluation previous = new Evaluation(before, options);
+    Evaluation next = new Evaluation(after, options);
     Set<ObjectKey> affected = new HashSet<>();
-    Set<String> namespaces = new LinkedHashSet<>();
-    after.routes().forEach(route -> namespaces.add(route.getMetadata().getNamespace()));
-    for (String namespace : namespaces) {
-      Evaluation previous = new Evaluation(before, options);
-      Evaluation next = new Evaluation(after, options);
-      for (ServiceRoute route : after.routesIn(namespace)) {
-        RouteResult was = previous.route(route);
-        RouteResult is = next.route(route);
-        if (!Objects.equals(was.reason(), is.reason()) || !sameEndpoints(was.desired(), is.desired())) {
-          affected.add(ObjectKey.of(route));
-        }
+    for (ServiceRoute route : after.routes()) {
+      RouteResult was = previous.routeUnkept(route);
+      RouteResult is = next.routeUnkept(route);
+      if (!Objects.equals(was.reason(), is.reason()) || !sameEndpoints(was.desired(), is.desired())) {
+        affected.add(ObjectKey.of(route));
       }
     }
     return affected;

@@ -152,6 +152,15 @@ public final class Evaluation {
     return result;
   }
 
+  /**
+   * {@link #route} for a caller that visits every route once: the result is not kept (a kept one is returned), so
+   * a pass over all routes does not hold all their desired DNSEndpoints.
+   */
+  RouteResult routeUnkept(ServiceRoute route) {
+    RouteResult kept = routes.get(ObjectKey.of(route));
+    return kept != null ? kept : routeRules.evaluate(route);
+  }
+
   /** The cluster's address records (SPEC §3.9). */
   public AddressPlan addressRecords() {
     if (addressPlan == null) {
