@@ -18,6 +18,7 @@ import io.servicerouter.operator.cache.CacheSnapshot;
 import io.servicerouter.operator.cache.LeanItemStore;
 import io.servicerouter.operator.cache.SchemaProblemCache;
 import io.servicerouter.operator.cache.SharedCaches;
+import io.servicerouter.operator.cache.SharedInformerClient;
 import io.servicerouter.operator.clusteridentity.ClusterIdentityReconciler;
 import io.servicerouter.operator.convergence.ConfigConvergence;
 import io.servicerouter.operator.convergence.StatusPatchRecords;
@@ -127,7 +128,8 @@ public final class OperatorRuntime implements AutoCloseable {
       metrics.leader(true);
       convergence.leading();
     };
-    Operator operator = new Operator(configuration(client, settings, metrics, leading, stopping, identity));
+    Operator operator = new Operator(configuration(SharedInformerClient.of(client, caches), settings, metrics, leading,
+        stopping, identity));
     operator.register(new ClusterIdentityReconciler(context), named(ClusterIdentityReconciler.KIND));
     operator.register(new DNSConfigurationReconciler(context), named(DNSConfigurationReconciler.KIND));
     ZoneAgentClient agents = new ZoneAgentClient();
@@ -136,7 +138,7 @@ public final class OperatorRuntime implements AutoCloseable {
     operator.register(new GatewayReconciler(context), scoped(GatewayReconciler.KIND, settings));
     operator.register(new ServiceRouteReconciler(context), scoped(ServiceRouteReconciler.KIND, settings));
     operator.register(new AddressRecordsReconciler(context),
-        OperatorRuntime.<Service>named(AddressRecordsReconciler.KIND).andThen(o -> o.withLabelSelector("istio")));
+        OperatorRuntime.<Service>named(AddressRecordsReconciler.KIND).andThen(o -> o.withLabelSelector(SharedCaches.ISTIO_LABEL)));
     operator.register(new OrphanedDnsEndpointReconciler(caches, context.generated()),
         generatedObjects(OrphanedDnsEndpointReconciler.NAME, settings));
     operator.register(new OrphanedIstioGatewayReconciler(caches, context.generated()),
@@ -182,32 +184,38 @@ public final class OperatorRuntime implements AutoCloseable {
   }
 
   /**
-   * The controller's name, the retry policy and the re-check interval every controller has, and (for primaries
-   * with one informer) a JOSDK store that keeps metadata only: a reconcile reads its primary from the shared caches.
+   * The controller's name and the retry policy and re-check interval every controller has. Its informer of
+   * primaries is the shared caches' one of the same watch ({@link SharedInformerClient}).
    */
   private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> named(String kind) {
-    return o -> o.withName(kind).withRetry(RETRY).withReconciliationMaxInterval(RECHECK_INTERVAL)
-        .withItemStore(LeanItemStore.metadataOnly());
+    return o -> o.withName(kind).withRetry(RETRY).withReconciliationMaxInterval(RECHECK_INTERVAL);
   }
 
-  /**
-   * {@link #named} for namespaced primaries. With a namespace list JOSDK builds one informer per namespace from the
-   * one configuration, so they would share the store instance (and a relist of one could drop the others'
-   * objects): there JOSDK keeps its default stores.
-   */
+  /** {@link #named} for namespaced primaries: watched in the operator's namespaces. */
   private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> scoped(String kind,
       OperatorSettings settings) {
     return OperatorRuntime.<P>named(kind).andThen(o -> {
       if (!settings.scope().all()) {
-        o.withItemStore(null).settingNamespaces(new HashSet<>(settings.scope().namespaces()));
+        o.settingNamespaces(new HashSet<>(settings.scope().namespaces()));
       }
     });
   }
 
+  /**
+   * The orphan collectors' primaries: the generated objects, selected by the managed-by label, which no shared
+   * informer watches (those see foreign objects too). Their own informer keeps metadata only, which is all the
+   * collectors read. With a namespace list JOSDK builds one informer per namespace from the one configuration, so
+   * they would share the store instance (and a relist of one could drop the others' objects): there JOSDK keeps its
+   * default stores.
+   */
   private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> generatedObjects(String name,
       OperatorSettings settings) {
-    return OperatorRuntime.<P>scoped(name, settings)
-        .andThen(o -> o.withLabelSelector(Labels.MANAGED_BY + "=" + Labels.OPERATOR_NAME));
+    return OperatorRuntime.<P>scoped(name, settings).andThen(o -> {
+      o.withLabelSelector(Labels.MANAGED_BY + "=" + Labels.OPERATOR_NAME);
+      if (settings.scope().all()) {
+        o.withItemStore(LeanItemStore.metadataOnly());
+      }
+    });
   }
 
   /** The configurations of the registered controllers (for tests of the retry and re-check policy). */

@@ -1,10 +1,15 @@
 package io.servicerouter.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.operator.cache.WatchScope;
@@ -17,13 +22,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The runtime's resilience settings on a real API server: every controller retries a failed reconcile without
- * limit and re-checks its objects periodically; the Service cache holds only the Services the planner reads; and
- * a stopped shared informer makes the process unhealthy.
+ * limit and re-checks its objects periodically; the controllers watch through the shared informers (each watch is
+ * opened once); the Service cache holds only the Services the planner reads; and a stopped shared informer makes
+ * the process unhealthy.
  */
 @ExtendWith(ControlPlaneExtension.class)
 class OperatorRuntimeIT {
@@ -42,6 +50,31 @@ class OperatorRuntimeIT {
         assertThat(configuration.maxReconciliationInterval()).contains(OperatorRuntime.RECHECK_INTERVAL);
       });
       assertThat(runtime.healthy()).isTrue();
+    }
+  }
+
+  @Test
+  void everyWatchIsOpenedOnceTheControllersSharingTheCachesInformers(ControlPlane controlPlane) throws Exception {
+    Map<String, Integer> watches = new ConcurrentHashMap<>();
+    Interceptor counting = new Interceptor() {
+      @Override
+      public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+        String query = request.uri().getRawQuery();
+        if (query != null && query.contains("watch=true")) {
+          String selector = Stream.of(query.split("&")).filter(p -> p.startsWith("labelSelector=")).findFirst()
+              .orElse("");
+          watches.merge(request.uri().getRawPath() + "?" + selector, 1, Integer::sum);
+        }
+      }
+    };
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(controlPlane.client().getConfiguration())
+        .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("count-watches", counting)).build();
+        OperatorRuntime runtime = OperatorRuntime.start(client, new OperatorSettings(WatchScope.ALL, Options.DEFAULTS,
+            1, Optional.empty()), new OperatorMetrics("test"), Clock.systemUTC())) {
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(watches)
+          .as("the nine shared informers and the orphan collectors' two of generated objects").hasSize(11));
+      assertThat(watches).allSatisfy((watch, opened) -> assertThat(opened).as(watch).isEqualTo(1));
+      assertThat(watches.keySet()).filteredOn(watch -> watch.contains("managed-by")).hasSize(2);
     }
   }
 

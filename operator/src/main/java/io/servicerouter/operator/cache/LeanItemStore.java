@@ -1,7 +1,6 @@
 package io.servicerouter.operator.cache;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
@@ -14,9 +13,10 @@ import java.util.Map;
  * nothing reads them: the planner reads specs, labels, owners and timestamps, and the writers send no managed
  * fields (server-side apply keeps the stored ones). The event handlers receive the same trimmed instance.
  *
- * <p>The shared caches keep whole objects otherwise ({@link #withoutManagedFields}). JOSDK's informers of the
- * controllers' primaries keep metadata only ({@link #metadataOnly}): a reconcile reads its primary from the shared
- * caches by name, the orphan collectors read labels and owners, and JOSDK's own event filters read metadata.
+ * <p>The shared caches keep whole objects otherwise ({@link #withoutManagedFields}); the controllers' informers of
+ * primaries are those same informers ({@link SharedInformerClient}). The orphan collectors' own informers of the
+ * generated objects keep metadata only ({@link #metadataOnly}): the collectors read labels and owners, and JOSDK's
+ * event filters read metadata.
  *
  * @param <T> the cached kind
  */
@@ -59,9 +59,6 @@ public final class LeanItemStore<T extends HasMetadata> extends BasicItemStore<T
     if (object instanceof CustomResource resource) {
       resource.setSpec(null);
       resource.setStatus(null);
-    } else if (object instanceof Service service) {
-      service.setSpec(null);
-      service.setStatus(null);
     } else if (object instanceof io.fabric8.istio.api.networking.v1.Gateway gateway) {
       gateway.setSpec(null);
       gateway.setStatus(null);

@@ -15,8 +15,10 @@ import io.servicerouter.planner.Options;
 import io.servicerouter.planner.SnapshotIndexes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -37,7 +39,7 @@ public final class SharedCaches implements AutoCloseable {
    * {@code istio=<controller>} (SPEC §3.7), and a cluster has many more Services than ingress gateways. A Service
    * that loses the label leaves the cache as if deleted, which is what it then is for the planner.
    */
-  private static final String ISTIO_LABEL = "istio";
+  public static final String ISTIO_LABEL = "istio";
 
   private final KindCache<ClusterIdentity> clusterIdentities;
   private final KindCache<DNSConfiguration> dnsConfigurations;
@@ -48,12 +50,23 @@ public final class SharedCaches implements AutoCloseable {
   private final KindCache<Namespace> namespaces;
   private final KindCache<DNSEndpoint> dnsEndpoints;
   private final KindCache<Gateway> istioGateways;
+  private final Map<Watch, SharedIndexInformer<?>> byWatch;
 
   /** Assembles caches; use {@link #create} for informer-backed ones. */
   public SharedCaches(KindCache<ClusterIdentity> clusterIdentities, KindCache<DNSConfiguration> dnsConfigurations,
       KindCache<DNSPolicy> policies, KindCache<io.servicerouter.model.routing.Gateway> gateways,
       KindCache<ServiceRoute> routes, KindCache<Service> services, KindCache<Namespace> namespaces,
       KindCache<DNSEndpoint> dnsEndpoints, KindCache<Gateway> istioGateways) {
+    this(clusterIdentities, dnsConfigurations, policies, gateways, routes, services, namespaces, dnsEndpoints,
+        istioGateways, Map.of());
+  }
+
+  private SharedCaches(KindCache<ClusterIdentity> clusterIdentities, KindCache<DNSConfiguration> dnsConfigurations,
+      KindCache<DNSPolicy> policies, KindCache<io.servicerouter.model.routing.Gateway> gateways,
+      KindCache<ServiceRoute> routes, KindCache<Service> services, KindCache<Namespace> namespaces,
+      KindCache<DNSEndpoint> dnsEndpoints, KindCache<Gateway> istioGateways,
+      Map<Watch, SharedIndexInformer<?>> byWatch) {
+    this.byWatch = Map.copyOf(byWatch);
     this.clusterIdentities = clusterIdentities;
     this.dnsConfigurations = dnsConfigurations;
     this.policies = policies;
@@ -67,7 +80,7 @@ public final class SharedCaches implements AutoCloseable {
 
   /** Creates (does not start) the informers with their indexers. */
   public static SharedCaches create(KubernetesClient client, WatchScope scope, Options options) {
-    InformerFactory factory = new InformerFactory(client, scope);
+    InformerFactory factory = new InformerFactory(client, scope, new HashMap<>());
     return new SharedCaches(
         factory.clusterWide(ClusterIdentity.class, Map.of()),
         factory.clusterWide(DNSConfiguration.class, Map.of()),
@@ -77,7 +90,26 @@ public final class SharedCaches implements AutoCloseable {
         factory.labelled(Service.class, ISTIO_LABEL, SnapshotIndexes.services()),
         factory.clusterWide(Namespace.class, Map.of()),
         factory.scoped(DNSEndpoint.class, SnapshotIndexes.generated()),
-        factory.scoped(Gateway.class, SnapshotIndexes.generated()));
+        factory.scoped(Gateway.class, SnapshotIndexes.generated()),
+        factory.byWatch());
+  }
+
+  /**
+   * The shared informer that watches {@code type} in {@code namespace} with {@code labelSelector}, if there is one:
+   * what a controller's informer with the same watch can be instead of a second list and watch of the same objects.
+   *
+   * @param namespace the namespace, or null for all namespaces (and for cluster-scoped kinds)
+   * @param labelSelector the label selector, or null for none
+   */
+  @SuppressWarnings("unchecked")
+  public <T extends HasMetadata> Optional<SharedIndexInformer<T>> informer(Class<T> type, String namespace,
+      String labelSelector) {
+    return Optional.ofNullable((SharedIndexInformer<T>) byWatch.get(new Watch(type, namespace, labelSelector)));
+  }
+
+  /** Whether some shared informer watches {@code type}. */
+  public boolean watches(Class<?> type) {
+    return byWatch.keySet().stream().anyMatch(watch -> watch.type() == type);
   }
 
   /** Every ClusterIdentity. */
@@ -160,21 +192,28 @@ public final class SharedCaches implements AutoCloseable {
         .flatMap(cache -> cache.informers().stream());
   }
 
-  /** Creates unstarted informers honouring the watch scope. */
-  private record InformerFactory(KubernetesClient client, WatchScope scope) {
+  /** What an informer lists and watches: a kind, a namespace (null: all) and a label selector (null: none). */
+  private record Watch(Class<?> type, String namespace, String labelSelector) {
+  }
+
+  /** Creates unstarted informers honouring the watch scope, and records what each watches. */
+  private record InformerFactory(KubernetesClient client, WatchScope scope,
+      Map<Watch, SharedIndexInformer<?>> byWatch) {
 
     <T extends HasMetadata> KindCache<T> clusterWide(Class<T> type, Map<String, Function<T, List<String>>> indexers) {
-      return KindCache.of(List.of(indexed(client.resources(type).runnableInformer(0), indexers)));
+      return KindCache.of(List.of(recorded(new Watch(type, null, null),
+          indexed(client.resources(type).runnableInformer(0), indexers))));
     }
 
     <T extends HasMetadata> KindCache<T> allNamespaces(Class<T> type, Map<String, Function<T, List<String>>> indexers) {
-      return KindCache.of(List.of(indexed(client.resources(type).inAnyNamespace().runnableInformer(0), indexers)));
+      return KindCache.of(List.of(recorded(new Watch(type, null, null),
+          indexed(client.resources(type).inAnyNamespace().runnableInformer(0), indexers))));
     }
 
     <T extends HasMetadata> KindCache<T> labelled(Class<T> type, String label,
         Map<String, Function<T, List<String>>> indexers) {
-      return KindCache.of(List.of(indexed(client.resources(type).inAnyNamespace().withLabel(label).runnableInformer(0),
-          indexers)));
+      return KindCache.of(List.of(recorded(new Watch(type, null, label),
+          indexed(client.resources(type).inAnyNamespace().withLabel(label).runnableInformer(0), indexers))));
     }
 
     <T extends HasMetadata> KindCache<T> scoped(Class<T> type, Map<String, Function<T, List<String>>> indexers) {
@@ -183,9 +222,15 @@ public final class SharedCaches implements AutoCloseable {
       }
       List<SharedIndexInformer<T>> informers = new ArrayList<>();
       for (String namespace : scope.namespaces()) {
-        informers.add(indexed(client.resources(type).inNamespace(namespace).runnableInformer(0), indexers));
+        informers.add(recorded(new Watch(type, namespace, null),
+            indexed(client.resources(type).inNamespace(namespace).runnableInformer(0), indexers)));
       }
       return KindCache.of(informers);
+    }
+
+    private <T extends HasMetadata> SharedIndexInformer<T> recorded(Watch watch, SharedIndexInformer<T> informer) {
+      byWatch.put(watch, informer);
+      return informer;
     }
 
     /** The informer with its indexers, keeping trimmed objects ({@link LeanItemStore}). */
