@@ -13,7 +13,6 @@ import io.servicerouter.operator.cache.CacheSnapshot;
 import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.operator.convergence.ConfigVersions;
 import io.servicerouter.operator.events.AllPrimariesMapper;
-import io.servicerouter.operator.events.ItselfMapper;
 import io.servicerouter.operator.events.SharingIndexKeyMapper;
 import io.servicerouter.operator.reconcile.OperatorContext;
 import io.servicerouter.operator.reconcile.PlannedReconciler;
@@ -69,7 +68,7 @@ public final class DNSPolicyReconciler extends PlannedReconciler<DNSPolicy> {
     return List.of(
         Trigger.onSpecChange(ClusterIdentity.class, caches.clusterIdentities(), new AllPrimariesMapper<>(caches.policies())),
         Trigger.onSpecChange(DNSConfiguration.class, caches.dnsConfigurations(), new AllPrimariesMapper<>(caches.policies())),
-        Trigger.of(DNSPolicy.class, caches.policies(), new ItselfMapper()),
+        Trigger.itself(DNSPolicy.class, caches.policies(), context.statuses().echoes()),
         Trigger.onSpecChange(DNSPolicy.class, caches.policies(), new SharingIndexKeyMapper<>(caches.policies(), SnapshotIndexes.BY_NAMESPACE)),
         Trigger.onSpecChange(ServiceRoute.class, caches.routes(),
             RouteGroupPoliciesMapper.ofNamespacedObject(caches, grouped),

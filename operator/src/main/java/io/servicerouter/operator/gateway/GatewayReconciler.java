@@ -12,7 +12,6 @@ import io.servicerouter.operator.cache.CacheSnapshot;
 import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.operator.events.AllPrimariesMapper;
 import io.servicerouter.operator.events.ControllerOwnerMapper;
-import io.servicerouter.operator.events.ItselfMapper;
 import io.servicerouter.operator.events.SharingIndexKeyMapper;
 import io.servicerouter.operator.reconcile.OperatorContext;
 import io.servicerouter.operator.reconcile.PlannedReconciler;
@@ -57,7 +56,7 @@ public final class GatewayReconciler extends PlannedReconciler<Gateway> {
             GatewaysOfRoutesInNamespaceMapper.ofNamespacedObject(caches.routes(), context.options())),
         Trigger.of(Namespace.class, caches.namespaces(),
             GatewaysOfRoutesInNamespaceMapper.ofNamespace(caches.routes(), context.options())),
-        Trigger.of(Gateway.class, caches.gateways(), new ItselfMapper()),
+        Trigger.itself(Gateway.class, caches.gateways(), context.statuses().echoes()),
         Trigger.onSpecChange(Gateway.class, caches.gateways(), new SharingIndexKeyMapper<>(caches.gateways(), SnapshotIndexes.GATEWAYS_BY_POSTFIX)),
         Trigger.onSpecChange(ServiceRoute.class, caches.routes(), new GatewayOfRouteMapper(context.options())),
         Trigger.of(Service.class, caches.services(), GatewaysOfIstioControllerMapper.ofService(caches.gateways())),

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.servicerouter.operator.events.StatusEchoes;
 import io.servicerouter.model.ObservedStatus;
 import java.net.HttpURLConnection;
 import java.util.List;
@@ -24,12 +25,18 @@ public final class StatusWriter {
   private final KubernetesClient client;
   private final StatusFactory statuses;
   private final EventRecorder events;
+  private final StatusEchoes echoes = new StatusEchoes();
 
   /** Writes with {@code client}, deciding with {@code statuses}, announcing transitions through {@code events}. */
   public StatusWriter(KubernetesClient client, StatusFactory statuses, EventRecorder events) {
     this.client = client;
     this.statuses = statuses;
     this.events = events;
+  }
+
+  /** The versions this writer's writes produced, for the triggers that skip their echoes. */
+  public StatusEchoes echoes() {
+    return echoes;
   }
 
   /**
@@ -45,7 +52,7 @@ public final class StatusWriter {
     }
     P copy = withStatus(object, next.get());
     try {
-      client.resource(copy).updateStatus();
+      echoes.wrote(client.resource(copy).updateStatus());
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
         throw e;

@@ -4,10 +4,13 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.servicerouter.operator.cache.KindCache;
+import io.servicerouter.operator.events.ItselfMapper;
 import io.servicerouter.operator.events.SharedInformerEventSource;
+import io.servicerouter.operator.events.StatusEchoes;
 import io.servicerouter.operator.events.Updates;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One input kind a controller reacts to, with the mappers from its objects to the controller's primaries.
@@ -16,16 +19,25 @@ import java.util.List;
  * @param cache the shared cache of that kind
  * @param mappers the relations to the primaries
  * @param updates which updates of an object reach the mappers
+ * @param skipped new versions that reach no mapper although relevant (echoes of the controller's own writes)
  * @param <T> the input kind
  */
 public record Trigger<T extends HasMetadata>(Class<T> type, KindCache<T> cache, List<SecondaryToPrimaryMapper<? super T>> mappers,
-    Updates updates) {
+    Updates updates, Predicate<? super T> skipped) {
 
   /** A trigger of {@code type} through the given mappers on every new version of an object. */
   @SafeVarargs
   @SuppressWarnings("varargs")
   public static <T extends HasMetadata> Trigger<T> of(Class<T> type, KindCache<T> cache, SecondaryToPrimaryMapper<? super T>... mappers) {
-    return new Trigger<>(type, cache, List.of(mappers), Updates.EVERY_VERSION);
+    return new Trigger<>(type, cache, List.of(mappers), Updates.EVERY_VERSION, version -> false);
+  }
+
+  /**
+   * The primaries' own trigger for a kind whose status only this controller writes: every new version of a primary
+   * reconciles it, except the echo of the controller's own status write ({@link StatusEchoes}).
+   */
+  public static <T extends HasMetadata> Trigger<T> itself(Class<T> type, KindCache<T> cache, StatusEchoes echoes) {
+    return new Trigger<>(type, cache, List.of(new ItselfMapper()), Updates.EVERY_VERSION, echoes::isEcho);
   }
 
   /**
@@ -36,7 +48,7 @@ public record Trigger<T extends HasMetadata>(Class<T> type, KindCache<T> cache, 
   @SuppressWarnings("varargs")
   public static <T extends HasMetadata> Trigger<T> onSpecChange(Class<T> type, KindCache<T> cache,
       SecondaryToPrimaryMapper<? super T>... mappers) {
-    return new Trigger<>(type, cache, List.of(mappers), Updates.SPEC_CHANGES);
+    return new Trigger<>(type, cache, List.of(mappers), Updates.SPEC_CHANGES, version -> false);
   }
 
   /** The event sources that deliver {@code triggers} to a controller of primaries {@code P}. */
@@ -49,6 +61,6 @@ public record Trigger<T extends HasMetadata>(Class<T> type, KindCache<T> cache, 
   }
 
   private <P extends HasMetadata> SharedInformerEventSource<T, P> eventSource() {
-    return new SharedInformerEventSource<>(type.getName() + "/" + updates, type, cache, mappers, updates);
+    return new SharedInformerEventSource<>(type.getName() + "/" + updates, type, cache, mappers, updates, skipped);
   }
 }

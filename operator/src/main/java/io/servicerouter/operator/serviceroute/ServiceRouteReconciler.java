@@ -12,7 +12,6 @@ import io.servicerouter.operator.cache.SharedCaches;
 import io.servicerouter.operator.convergence.ConfigVersions;
 import io.servicerouter.operator.events.AllPrimariesMapper;
 import io.servicerouter.operator.events.ControllerOwnerMapper;
-import io.servicerouter.operator.events.ItselfMapper;
 import io.servicerouter.operator.events.SharingIndexKeyMapper;
 import io.servicerouter.operator.reconcile.GeneratedObjects;
 import io.servicerouter.operator.reconcile.OperatorContext;
@@ -78,7 +77,7 @@ public final class ServiceRouteReconciler extends PlannedReconciler<ServiceRoute
         Trigger.onSpecChange(DNSConfiguration.class, caches.dnsConfigurations(), new AllPrimariesMapper<>(caches.routes())),
         Trigger.onSpecChange(DNSPolicy.class, caches.policies(), RoutesInNamespaceMapper.ofNamespacedObject(caches.routes())),
         Trigger.onSpecChange(Gateway.class, caches.gateways(), new RoutesOfGatewayMapper(caches.routes())),
-        Trigger.of(ServiceRoute.class, caches.routes(), new ItselfMapper()),
+        Trigger.itself(ServiceRoute.class, caches.routes(), context.statuses().echoes()),
         Trigger.onSpecChange(ServiceRoute.class, caches.routes(), new SharingIndexKeyMapper<>(caches.routes(), SnapshotIndexes.ROUTES_BY_HOSTNAME_PARTS)),
         Trigger.of(Namespace.class, caches.namespaces(), RoutesInNamespaceMapper.ofNamespace(caches.routes())),
         Trigger.of(DNSEndpoint.class, caches.dnsEndpoints(), new ControllerOwnerMapper<>("ServiceRoute"),

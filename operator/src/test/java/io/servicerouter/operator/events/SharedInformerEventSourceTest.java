@@ -18,7 +18,7 @@ class SharedInformerEventSourceTest {
   private final List<ResourceID> triggered = new ArrayList<>();
   private final SharedInformerEventSource<ServiceRoute, Gateway> source = new SharedInformerEventSource<>("routes",
       ServiceRoute.class, new InMemoryCaches(Options.DEFAULTS).caches().routes(),
-      List.of(new GatewayOfRouteMapper(Options.DEFAULTS)), Updates.SPEC_CHANGES);
+      List.of(new GatewayOfRouteMapper(Options.DEFAULTS)), Updates.SPEC_CHANGES, version -> false);
 
   SharedInformerEventSourceTest() {
     source.setEventHandler(event -> triggered.add(event.getRelatedCustomResourceID()));
@@ -61,6 +61,31 @@ class SharedInformerEventSourceTest {
     source.handler().onUpdate(before, after);
 
     assertThat(triggered).isEmpty();
+  }
+
+  @Test
+  void theEchoOfTheControllersOwnStatusWriteTriggersNothingButAnyOtherVersionDoes() {
+    StatusEchoes echoes = new StatusEchoes();
+    SharedInformerEventSource<ServiceRoute, ServiceRoute> itself = new SharedInformerEventSource<>("itself",
+        ServiceRoute.class, new InMemoryCaches(Options.DEFAULTS).caches().routes(), List.of(new ItselfMapper()),
+        Updates.EVERY_VERSION, echoes::isEcho);
+    itself.setEventHandler(event -> triggered.add(event.getRelatedCustomResourceID()));
+    itself.start();
+    ServiceRoute before = route("a", "web", "web", "gw");
+    ServiceRoute written = version(route("a", "web", "web", "gw"), "5");
+    ServiceRoute editedByHand = version(route("a", "web", "web", "gw"), "6");
+    echoes.wrote(written);
+
+    itself.handler().onUpdate(before, written);
+    assertThat(triggered).as("the echo").isEmpty();
+
+    itself.handler().onUpdate(written, editedByHand);
+    assertThat(triggered).as("a later version").containsExactly(new ResourceID("web", "a"));
+  }
+
+  private static ServiceRoute version(ServiceRoute route, String resourceVersion) {
+    route.getMetadata().setResourceVersion(resourceVersion);
+    return route;
   }
 
   @Test
