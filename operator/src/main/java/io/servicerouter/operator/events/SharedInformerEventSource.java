@@ -10,7 +10,7 @@ import io.servicerouter.operator.cache.KindCache;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * A JOSDK event source over one shared informer: every add, relevant change ({@link Updates}; old and new
@@ -26,7 +26,7 @@ public final class SharedInformerEventSource<T extends HasMetadata, P extends Ha
   private final KindCache<T> cache;
   private final List<SecondaryToPrimaryMapper<? super T>> mappers;
   private final Updates updates;
-  private final Predicate<? super T> skipped;
+  private final BiPredicate<? super T, ? super T> skipped;
   private final ResourceEventHandler<T> handler = new ResourceEventHandler<>() {
     @Override
     public void onAdd(T object) {
@@ -35,7 +35,7 @@ public final class SharedInformerEventSource<T extends HasMetadata, P extends Ha
 
     @Override
     public void onUpdate(T oldObject, T newObject) {
-      if (!updates.relevant(oldObject, newObject) || skipped.test(newObject)) {
+      if (!updates.relevant(oldObject, newObject) || skipped.test(oldObject, newObject)) {
         return;
       }
       Set<ResourceID> ids = mapped(oldObject);
@@ -55,10 +55,10 @@ public final class SharedInformerEventSource<T extends HasMetadata, P extends Ha
    * @param type the input kind's class
    * @param mappers the relations from the input to the primaries
    * @param updates which updates reach the mappers
-   * @param skipped new versions that reach no mapper although relevant (echoes of the controller's own writes)
+   * @param skipped updates (old, new) that reach no mapper although relevant (echoes of the controller's own writes)
    */
   public SharedInformerEventSource(String name, Class<T> type, KindCache<T> cache, List<SecondaryToPrimaryMapper<? super T>> mappers,
-      Updates updates, Predicate<? super T> skipped) {
+      Updates updates, BiPredicate<? super T, ? super T> skipped) {
     super(type, name);
     this.cache = cache;
     this.mappers = List.copyOf(mappers);

@@ -1,21 +1,21 @@
 package io.servicerouter.operator.events;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The resource versions the operator's own status writes produced, one per object until its echo (the watch event
- * of that write, which carries exactly that version) is seen. A primary's own trigger skips the echo: the reconcile
- * it would start finds the status it just wrote stored and writes nothing, and at 1,000 routes these were half of
- * all route reconciles of a first convergence. Any other version still reconciles, so a status edited by hand or
- * written by another writer is rewritten. When the echo arrives before the write's response (the watch and the
- * request are separate connections) the object is reconciled once more as before and its entry stays until the
- * next write of that object.
+ * The statuses the operator is writing, one per object until the next version of that object is seen. A primary's
+ * own trigger skips the echo of such a write (the watch event of the new version, whose only change is exactly
+ * that status): the reconcile it would start finds the status stored and writes nothing, and at 1,000 routes these
+ * were half of all route reconciles of a first convergence. A version with any other change (spec, labels,
+ * deletion) or another status, a hand edit included, still reconciles. The status is recorded before the request
+ * is sent, as the watch event may arrive before the response.
  */
 public final class StatusEchoes {
 
-  private final Map<Key, String> written = new ConcurrentHashMap<>();
+  private final Map<Key, Object> writing = new ConcurrentHashMap<>();
 
   /** The identity of one object of one kind. */
   private record Key(Class<?> type, String namespace, String name) {
@@ -25,14 +25,24 @@ public final class StatusEchoes {
     }
   }
 
-  /** Records the version of {@code stored}, the object as the API server returned it after a status write. */
-  public void wrote(HasMetadata stored) {
-    written.put(Key.of(stored), stored.getMetadata().getResourceVersion());
+  /** Records that the status of {@code object} is being written as {@code status} (not changed afterwards). */
+  public void writing(HasMetadata object, Object status) {
+    writing.put(Key.of(object), status);
   }
 
-  /** Whether {@code version} is the echo of the last recorded write of its object; the record is used up. */
-  public boolean isEcho(HasMetadata version) {
-    String resourceVersion = version.getMetadata().getResourceVersion();
-    return resourceVersion != null && written.remove(Key.of(version), resourceVersion);
+  /** Forgets the status recorded for {@code object}: its write did not happen. */
+  public void notWritten(HasMetadata object) {
+    writing.remove(Key.of(object));
+  }
+
+  /**
+   * Whether {@code after} is the echo of the status write recorded for its object: the first version seen after
+   * the record, differing from {@code before} in its status only, which is the status written. Any version seen
+   * uses the record up, so none outlives the write it was made for.
+   */
+  public boolean isEcho(HasMetadata before, HasMetadata after) {
+    Object written = writing.remove(Key.of(after));
+    return written != null && after instanceof CustomResource<?, ?> resource && written.equals(resource.getStatus())
+        && !Updates.SPEC_CHANGES.relevant(before, after);
   }
 }

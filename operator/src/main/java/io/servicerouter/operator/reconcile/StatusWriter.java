@@ -34,7 +34,7 @@ public final class StatusWriter {
     this.events = events;
   }
 
-  /** The versions this writer's writes produced, for the triggers that skip their echoes. */
+  /** The statuses this writer is writing, for the triggers that skip their echoes. */
   public StatusEchoes echoes() {
     return echoes;
   }
@@ -51,10 +51,12 @@ public final class StatusWriter {
       return false;
     }
     P copy = withStatus(object, next.get());
+    echoes.writing(object, next.get());
     try {
-      echoes.wrote(client.resource(copy).updateStatus());
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+      client.resource(copy).updateStatus();
+    } catch (RuntimeException e) {
+      echoes.notWritten(object);
+      if (!isConflict(e)) {
         throw e;
       }
       LOG.debug("status not written, the cache is behind; the newer version triggers a new reconcile");
@@ -64,6 +66,10 @@ public final class StatusWriter {
         next.get().getConditions());
     Transitions.of(object.getStatus(), next.get()).forEach(transition -> events.emit(object, transition));
     return true;
+  }
+
+  private static boolean isConflict(RuntimeException e) {
+    return e instanceof KubernetesClientException clientError && clientError.getCode() == HttpURLConnection.HTTP_CONFLICT;
   }
 
   /**

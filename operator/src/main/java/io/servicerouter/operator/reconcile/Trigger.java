@@ -10,7 +10,7 @@ import io.servicerouter.operator.events.StatusEchoes;
 import io.servicerouter.operator.events.Updates;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * One input kind a controller reacts to, with the mappers from its objects to the controller's primaries.
@@ -19,17 +19,17 @@ import java.util.function.Predicate;
  * @param cache the shared cache of that kind
  * @param mappers the relations to the primaries
  * @param updates which updates of an object reach the mappers
- * @param skipped new versions that reach no mapper although relevant (echoes of the controller's own writes)
+ * @param skipped updates (old, new) that reach no mapper although relevant (echoes of the controller's own writes)
  * @param <T> the input kind
  */
 public record Trigger<T extends HasMetadata>(Class<T> type, KindCache<T> cache, List<SecondaryToPrimaryMapper<? super T>> mappers,
-    Updates updates, Predicate<? super T> skipped) {
+    Updates updates, BiPredicate<? super T, ? super T> skipped) {
 
   /** A trigger of {@code type} through the given mappers on every new version of an object. */
   @SafeVarargs
   @SuppressWarnings("varargs")
   public static <T extends HasMetadata> Trigger<T> of(Class<T> type, KindCache<T> cache, SecondaryToPrimaryMapper<? super T>... mappers) {
-    return new Trigger<>(type, cache, List.of(mappers), Updates.EVERY_VERSION, version -> false);
+    return new Trigger<>(type, cache, List.of(mappers), Updates.EVERY_VERSION, (before, after) -> false);
   }
 
   /**
@@ -48,7 +48,7 @@ public record Trigger<T extends HasMetadata>(Class<T> type, KindCache<T> cache, 
   @SuppressWarnings("varargs")
   public static <T extends HasMetadata> Trigger<T> onSpecChange(Class<T> type, KindCache<T> cache,
       SecondaryToPrimaryMapper<? super T>... mappers) {
-    return new Trigger<>(type, cache, List.of(mappers), Updates.SPEC_CHANGES, version -> false);
+    return new Trigger<>(type, cache, List.of(mappers), Updates.SPEC_CHANGES, (before, after) -> false);
   }
 
   /** The event sources that deliver {@code triggers} to a controller of primaries {@code P}. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.servicerouter.model.routing.Gateway;
 import io.servicerouter.model.routing.ServiceRoute;
+import io.servicerouter.model.routing.ServiceRouteStatus;
 import io.servicerouter.operator.cache.InMemoryCaches;
 import io.servicerouter.operator.gateway.GatewayOfRouteMapper;
 import io.servicerouter.planner.Options;
@@ -18,7 +19,7 @@ class SharedInformerEventSourceTest {
   private final List<ResourceID> triggered = new ArrayList<>();
   private final SharedInformerEventSource<ServiceRoute, Gateway> source = new SharedInformerEventSource<>("routes",
       ServiceRoute.class, new InMemoryCaches(Options.DEFAULTS).caches().routes(),
-      List.of(new GatewayOfRouteMapper(Options.DEFAULTS)), Updates.SPEC_CHANGES, version -> false);
+      List.of(new GatewayOfRouteMapper(Options.DEFAULTS)), Updates.SPEC_CHANGES, (before, after) -> false);
 
   SharedInformerEventSourceTest() {
     source.setEventHandler(event -> triggered.add(event.getRelatedCustomResourceID()));
@@ -71,20 +72,24 @@ class SharedInformerEventSourceTest {
         Updates.EVERY_VERSION, echoes::isEcho);
     itself.setEventHandler(event -> triggered.add(event.getRelatedCustomResourceID()));
     itself.start();
-    ServiceRoute before = route("a", "web", "web", "gw");
-    ServiceRoute written = version(route("a", "web", "web", "gw"), "5");
-    ServiceRoute editedByHand = version(route("a", "web", "web", "gw"), "6");
-    echoes.wrote(written);
+    ServiceRoute stored = version(route("a", "web", "web", "gw"), "4", "Pending");
+    ServiceRoute written = version(route("a", "web", "web", "gw"), "5", "Active");
+    ServiceRoute editedByHand = version(route("a", "web", "web", "gw"), "6", "Failed");
+    echoes.writing(stored, written.getStatus());
 
-    itself.handler().onUpdate(before, written);
+    itself.handler().onUpdate(stored, written);
     assertThat(triggered).as("the echo").isEmpty();
 
     itself.handler().onUpdate(written, editedByHand);
     assertThat(triggered).as("a later version").containsExactly(new ResourceID("web", "a"));
   }
 
-  private static ServiceRoute version(ServiceRoute route, String resourceVersion) {
+  private static ServiceRoute version(ServiceRoute route, String resourceVersion, String phase) {
     route.getMetadata().setResourceVersion(resourceVersion);
+    route.getMetadata().setGeneration(1L);
+    ServiceRouteStatus status = new ServiceRouteStatus();
+    status.setPhase(phase);
+    route.setStatus(status);
     return route;
   }
 

@@ -5,38 +5,78 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.ServiceRoute;
+import io.servicerouter.model.routing.ServiceRouteStatus;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** An echo is exactly the version a status write produced, of the same object and kind, and it is seen once. */
+/**
+ * An echo is the next version of the object whose only change is exactly the status being written; any version
+ * seen uses the record up.
+ */
 class StatusEchoesTest {
 
   private final StatusEchoes echoes = new StatusEchoes();
+  private final ServiceRoute stored = version(route("shop", "web", "web", "gw"), "6", 2L, status("Pending"));
 
   @Test
-  void theVersionAWriteProducedIsAnEchoOnce() {
-    echoes.wrote(version(route("shop", "web", "web", "gw"), "7"));
+  void theNextVersionWithExactlyTheWrittenStatusIsAnEchoOnce() {
+    echoes.writing(stored, status("Active"));
 
-    assertThat(echoes.isEcho(version(route("shop", "web", "web", "gw"), "7"))).isTrue();
-    assertThat(echoes.isEcho(version(route("shop", "web", "web", "gw"), "7"))).as("a second time").isFalse();
+    assertThat(echoes.isEcho(stored, version(route("shop", "web", "web", "gw"), "7", 2L, status("Active")))).isTrue();
+    assertThat(echoes.isEcho(stored, version(route("shop", "web", "web", "gw"), "7", 2L, status("Active"))))
+        .as("a second time").isFalse();
   }
 
   @Test
-  void otherVersionsObjectsAndKindsAreNoEchoes() {
-    echoes.wrote(version(route("shop", "web", "web", "gw"), "7"));
+  void anotherStatusIsNoEchoAndUsesTheRecordUp() {
+    echoes.writing(stored, status("Active"));
 
-    assertThat(echoes.isEcho(version(route("shop", "web", "web", "gw"), "6"))).as("an older version").isFalse();
-    assertThat(echoes.isEcho(version(route("shop", "api", "api", "gw"), "7"))).as("another route").isFalse();
-    assertThat(echoes.isEcho(version(route("other", "web", "web", "gw"), "7"))).as("another namespace").isFalse();
+    assertThat(echoes.isEcho(stored, version(route("shop", "web", "web", "gw"), "7", 2L, status("Failed"))))
+        .as("edited by hand").isFalse();
+    assertThat(echoes.isEcho(stored, version(route("shop", "web", "web", "gw"), "8", 2L, status("Active"))))
+        .as("after another version").isFalse();
+  }
+
+  @Test
+  void aVersionWithANewSpecOrLabelsIsNoEcho() {
+    echoes.writing(stored, status("Active"));
+    assertThat(echoes.isEcho(stored, version(route("shop", "web", "web", "gw"), "7", 3L, status("Active"))))
+        .as("a new generation").isFalse();
+
+    echoes.writing(stored, status("Active"));
+    ServiceRoute labelled = version(route("shop", "web", "web", "gw"), "7", 2L, status("Active"));
+    labelled.getMetadata().setLabels(Map.of("team", "a"));
+    assertThat(echoes.isEcho(stored, labelled)).as("new labels").isFalse();
+  }
+
+  @Test
+  void otherObjectsKindsAndUnwrittenStatusesAreNoEchoes() {
+    echoes.writing(stored, status("Active"));
+    assertThat(echoes.isEcho(stored, version(route("shop", "api", "api", "gw"), "7", 2L, status("Active"))))
+        .as("another route").isFalse();
     DNSPolicy policy = new DNSPolicy();
     policy.getMetadata().setNamespace("shop");
     policy.getMetadata().setName("web");
-    assertThat(echoes.isEcho(version(policy, "7"))).as("another kind").isFalse();
-    assertThat(echoes.isEcho(version(route("shop", "web", "web", "gw"), "8"))).as("a later version").isFalse();
-    assertThat(echoes.isEcho(version(route("shop", "web", "web", "gw"), "7"))).as("the write's own").isTrue();
+    policy.getMetadata().setResourceVersion("7");
+    assertThat(echoes.isEcho(policy, policy)).as("another kind").isFalse();
+
+    echoes.notWritten(stored);
+    assertThat(echoes.isEcho(stored, version(route("shop", "web", "web", "gw"), "7", 2L, status("Active"))))
+        .as("a write that did not happen").isFalse();
   }
 
-  private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T version(T object, String resourceVersion) {
-    object.getMetadata().setResourceVersion(resourceVersion);
-    return object;
+  private static ServiceRouteStatus status(String phase) {
+    ServiceRouteStatus status = new ServiceRouteStatus();
+    status.setPhase(phase);
+    status.setObservedGeneration(2L);
+    return status;
+  }
+
+  private static ServiceRoute version(ServiceRoute route, String resourceVersion, long generation,
+      ServiceRouteStatus status) {
+    route.getMetadata().setResourceVersion(resourceVersion);
+    route.getMetadata().setGeneration(generation);
+    route.setStatus(status);
+    return route;
   }
 }
