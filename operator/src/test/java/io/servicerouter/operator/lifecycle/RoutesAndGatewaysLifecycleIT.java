@@ -194,6 +194,20 @@ class RoutesAndGatewaysLifecycleIT {
     cluster.assertWrittenAsPlanned(app.namespace(), app.gatewayNamespace());
   }
 
+  @Test
+  void handEditedRouteStatusIsRestored() {
+    App app = cluster.activeApp();
+    awaitAdmitted(app);
+
+    cluster.editStatus(ServiceRoute.class, app.namespace(), "web", route -> {
+      route.getStatus().setPhase(Vocabulary.PENDING);
+      route.getStatus().setDnsEndpoints(List.of());
+    });
+
+    // Only the operator can set it back; its own status writes are skipped as echoes, this version is not one.
+    cluster.awaitActive(app, WEU_TARGET, "web-external-dns-weu");
+  }
+
   /** Creates the {@link Conflict}: the newer route a second later, so that ownership is decided by age. */
   private Conflict conflictingRoutes() throws InterruptedException {
     String gateways = cluster.namespace("gw");
