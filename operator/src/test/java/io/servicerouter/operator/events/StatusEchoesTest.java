@@ -16,35 +16,31 @@ import org.junit.jupiter.api.Test;
 class StatusEchoesTest {
 
   private final StatusEchoes echoes = new StatusEchoes();
-  private final ServiceRoute stored = version(route("shop", "web", "web", "gw"), "6", 2L, status("Pending"));
+  private final ServiceRoute stored = web("6", 2L, "Pending");
 
   @Test
   void theNextVersionWithExactlyTheWrittenStatusIsAnEchoOnce() {
     echoes.writing(stored, status("Active"));
 
-    assertThat(echoes.isEcho(stored, version(route("shop", "web", "web", "gw"), "7", 2L, status("Active")))).isTrue();
-    assertThat(echoes.isEcho(stored, version(route("shop", "web", "web", "gw"), "7", 2L, status("Active"))))
-        .as("a second time").isFalse();
+    assertThat(echoes.isEcho(stored, web("7", 2L, "Active"))).isTrue();
+    assertThat(echoes.isEcho(stored, web("7", 2L, "Active"))).as("a second time").isFalse();
   }
 
   @Test
   void anotherStatusIsNoEchoAndUsesTheRecordUp() {
     echoes.writing(stored, status("Active"));
 
-    assertThat(echoes.isEcho(stored, version(route("shop", "web", "web", "gw"), "7", 2L, status("Failed"))))
-        .as("edited by hand").isFalse();
-    assertThat(echoes.isEcho(stored, version(route("shop", "web", "web", "gw"), "8", 2L, status("Active"))))
-        .as("after another version").isFalse();
+    assertThat(echoes.isEcho(stored, web("7", 2L, "Failed"))).as("edited by hand").isFalse();
+    assertThat(echoes.isEcho(stored, web("8", 2L, "Active"))).as("after another version").isFalse();
   }
 
   @Test
   void aVersionWithANewSpecOrLabelsIsNoEcho() {
     echoes.writing(stored, status("Active"));
-    assertThat(echoes.isEcho(stored, version(route("shop", "web", "web", "gw"), "7", 3L, status("Active"))))
-        .as("a new generation").isFalse();
+    assertThat(echoes.isEcho(stored, web("7", 3L, "Active"))).as("a new generation").isFalse();
 
     echoes.writing(stored, status("Active"));
-    ServiceRoute labelled = version(route("shop", "web", "web", "gw"), "7", 2L, status("Active"));
+    ServiceRoute labelled = web("7", 2L, "Active");
     labelled.getMetadata().setLabels(Map.of("team", "a"));
     assertThat(echoes.isEcho(stored, labelled)).as("new labels").isFalse();
   }
@@ -61,8 +57,12 @@ class StatusEchoesTest {
     assertThat(echoes.isEcho(policy, policy)).as("another kind").isFalse();
 
     echoes.notWritten(stored);
-    assertThat(echoes.isEcho(stored, version(route("shop", "web", "web", "gw"), "7", 2L, status("Active"))))
-        .as("a write that did not happen").isFalse();
+    assertThat(echoes.isEcho(stored, web("7", 2L, "Active"))).as("a write that did not happen").isFalse();
+  }
+
+  /** The route shop/web at {@code resourceVersion} and {@code generation} with a status in {@code phase}. */
+  private static ServiceRoute web(String resourceVersion, long generation, String phase) {
+    return version(route("shop", "web", "web", "gw"), resourceVersion, generation, status(phase));
   }
 
   private static ServiceRouteStatus status(String phase) {
