@@ -5,15 +5,22 @@ import io.servicerouter.cli.migrate.MigrateHelmValuesCommand;
 import io.servicerouter.cli.render.RenderCommand;
 import io.servicerouter.operator.OperatorCommand;
 import io.servicerouter.zoneagent.ZoneAgentCommand;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code servicerouter} executable: one entry point for the operator and its offline tools. */
 @Command(name = "servicerouter", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "DNS names and Istio ingress gateways for multi-region Kubernetes platforms.",
-    subcommands = {OperatorCommand.class, RenderCommand.class, MigrateHelmValuesCommand.class,
-        ZoneAgentCommand.class, VersionCommand.class})
+    description = "DNS names and Istio ingress gateways for multi-region Kubernetes platforms.")
 public final class ServiceRouterCommand implements Runnable {
+
+  /**
+   * The subcommands, in the order the help lists them. Only the one the command line names is built: building a
+   * subcommand's model reads all its annotations, and the four the operator does not run cost a tenth of a
+   * second of its start (docs/benchmarks.md, issue 16).
+   */
+  static final List<Class<?>> SUBCOMMANDS = List.of(OperatorCommand.class, RenderCommand.class,
+      MigrateHelmValuesCommand.class, ZoneAgentCommand.class, VersionCommand.class);
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -23,12 +30,25 @@ public final class ServiceRouterCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
   }
 
-  /** Builds the command line with the project's exit-code conventions and the version on every subcommand. */
-  public static CommandLine commandLine() {
-    CommandLine commandLine = CommandLines.of(new ServiceRouterCommand());
+  /**
+   * Builds the command line for {@code args} with the project's exit-code conventions and the version on every
+   * subcommand: with only the subcommand that {@code args} starts with, or with all of them (for the help and
+   * the usage errors) when it starts with none.
+   */
+  public static CommandLine commandLine(String... args) {
+    CommandLine commandLine = new CommandLine(new ServiceRouterCommand());
+    subcommandsFor(args).forEach(commandLine::addSubcommand);
     commandLine.getSubcommands().values()
         .forEach(subcommand -> subcommand.getCommandSpec().versionProvider(new VersionProvider()));
-    return commandLine;
+    return CommandLines.withConventions(commandLine);
+  }
+
+  private static List<Class<?>> subcommandsFor(String[] args) {
+    return SUBCOMMANDS.stream()
+        .filter(subcommand -> args.length > 0 && subcommand.getAnnotation(Command.class).name().equals(args[0]))
+        .findFirst()
+        .map(List::<Class<?>>of)
+        .orElse(SUBCOMMANDS);
   }
 
   /**
@@ -38,7 +58,7 @@ public final class ServiceRouterCommand implements Runnable {
    */
   public static void main(String[] args) {
     keepAsyncTasksOnPooledThreads();
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 
   /**

@@ -7,14 +7,17 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The joined command: every subcommand is reachable, help and version exit 0, usage errors exit 1. */
+/**
+ * The joined command: every subcommand is reachable, only the named one is built, help and version exit 0, usage
+ * errors exit 1.
+ */
 class ServiceRouterCommandTest {
 
   private record Run(int exitCode, String out) {}
 
   private static Run run(String... args) {
     StringWriter out = new StringWriter();
-    CommandLine commandLine = ServiceRouterCommand.commandLine();
+    CommandLine commandLine = ServiceRouterCommand.commandLine(args);
     commandLine.setOut(new PrintWriter(out));
     commandLine.setErr(new PrintWriter(new StringWriter()));
     return new Run(commandLine.execute(args), out.toString());
@@ -33,6 +36,15 @@ class ServiceRouterCommandTest {
     Run operatorVersion = run("operator", "--version");
     assertThat(operatorVersion.exitCode()).isZero();
     assertThat(operatorVersion.out()).startsWith("servicerouter ");
+  }
+
+  @Test
+  void onlyTheNamedSubcommandIsBuilt() {
+    assertThat(ServiceRouterCommand.commandLine("operator", "--kubeconfig", "x").getSubcommands())
+        .containsOnlyKeys("operator");
+    assertThat(ServiceRouterCommand.commandLine("render").getSubcommands()).containsOnlyKeys("render");
+    assertThat(ServiceRouterCommand.commandLine("--help").getSubcommands())
+        .containsOnlyKeys("operator", "render", "migrate-helm-values", "zone-agent", "version");
   }
 
   @Test

@@ -12,7 +12,12 @@ public final class CommandLines {
 
   /** A command line for the command that prints a usage error with the usage and exits {@link #EXIT_USAGE}. */
   public static CommandLine of(Object command) {
-    return new CommandLine(command)
+    return withConventions(new CommandLine(command));
+  }
+
+  /** The same conventions applied to a command line that is already built (with its subcommands added). */
+  public static CommandLine withConventions(CommandLine commandLine) {
+    return commandLine
         .setParameterExceptionHandler((e, args) -> {
           e.getCommandLine().getErr().println(e.getMessage());
           e.getCommandLine().usage(e.getCommandLine().getErr());
