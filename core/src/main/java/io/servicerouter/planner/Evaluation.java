@@ -161,6 +161,11 @@ public final class Evaluation {
     return kept != null ? kept : routeRules.evaluate(route);
   }
 
+  /** How many route results this evaluation keeps (what {@link #routeUnkept} leaves out). */
+  int keptRouteResults() {
+    return routes.size();
+  }
+
   /** The cluster's address records (SPEC §3.9). */
   public AddressPlan addressRecords() {
     if (addressPlan == null) {

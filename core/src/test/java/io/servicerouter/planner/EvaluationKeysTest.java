@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.servicerouter.model.Json;
-import io.servicerouter.model.Kinds;
 import io.servicerouter.model.cluster.ClusterIdentity;
 import io.servicerouter.model.routing.DNSPolicy;
 import io.servicerouter.model.routing.ServiceRoute;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,21 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 class EvaluationKeysTest {
 
-  private static List<HasMetadata> inputs() throws IOException {
-    String yaml = Files.readString(Path.of("src/test/resources/example-e1-active-single-region.yaml"));
-    return Arrays.stream(yaml.split("(?m)^---$")).filter(document -> document.contains("kind:"))
-        .map(document -> (HasMetadata) Json.read(document, Kinds.ALL.stream()
-            .filter(kind -> document.contains("kind: " + HasMetadata.getKind(kind) + "\n")).findFirst().orElseThrow()))
-        .toList();
-  }
-
   private static <T extends HasMetadata> T copyOf(List<HasMetadata> objects, Class<T> type) {
-    return Json.copy(objects.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow());
+    return Json.copy(ExampleObjects.first(objects, type));
   }
 
   @Test
   void copiesOfSnapshotObjectsGetTheSnapshotObjectsResults() throws IOException {
-    List<HasMetadata> objects = inputs();
+    List<HasMetadata> objects = ExampleObjects.activeSingleRegion();
     Evaluation evaluation = new Evaluation(IndexedSnapshot.builder(Options.DEFAULTS).addAll(objects).build(),
         Options.DEFAULTS);
 
