@@ -1,6 +1,9 @@
 package io.servicerouter.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
@@ -8,10 +11,20 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  * and Istio's models) and JSON trees, and copies objects. One instance, because each {@link
  * KubernetesSerialization} builds its own Jackson mapper and type registry at a cost of milliseconds and
  * megabytes, and because every layer must read and write a field the same way.
+ *
+ * <p>It neither reads nor writes {@code metadata.managedFields}: no layer uses them (the writers send none, the
+ * informer caches dropped them), and building them was a large share of decoding every object the operator
+ * receives: a watch event, a list item or a write's response carries one entry per field manager, each a tree of
+ * the fields it owns (docs/benchmarks.md, issue 16). The parser skips them unread.
  */
 public final class Json {
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization(
+      new ObjectMapper().addMixIn(ObjectMeta.class, WithoutManagedFields.class), true);
+
+  /** Jackson mix-in of {@link ObjectMeta}: the one property left out both ways. */
+  @JsonIgnoreProperties("managedFields")
+  private abstract static class WithoutManagedFields {}
 
   private Json() {}
 
