@@ -13,9 +13,9 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  * megabytes, and because every layer must read and write a field the same way.
  *
  * <p>It neither reads nor writes {@code metadata.managedFields}: no layer uses them (the writers send none, the
- * informer caches dropped them), and building them was a large share of decoding every object the operator
- * receives: a watch event, a list item or a write's response carries one entry per field manager, each a tree of
- * the fields it owns (docs/benchmarks.md, issue 16). The parser skips them unread.
+ * informer caches dropped them), yet every watch event, list item and write response the operator decodes carries
+ * one entry per field manager, each a tree of the fields it owns, which was built only to be dropped. The parser
+ * skips them unread (their share of what a run allocates turned out small: docs/benchmarks.md, issue 16).
  */
 public final class Json {
 

@@ -68,7 +68,8 @@ final class GatewayRules {
     TreeSet<String> hosts = new TreeSet<>();
     int attached = 0;
     // Every route of the Gateway is visited once and only its hostname is read: its result is not kept, so a Gateway
-    // of 10,000 routes does not hold their desired DNSEndpoints at once (30-40 MiB of heap at that size).
+    // of 10,000 routes does not hold their desired DNSEndpoints at once (a class histogram after a 10,000-route
+    // convergence found 39,000 of them, for 100 in the cluster).
     for (ServiceRoute route : snapshot.routesOfGateway(gateway.getMetadata().getNamespace(), gateway.getMetadata().getName())) {
       RouteResult routeResult = evaluation.routeUnkept(route);
       if (routeResult.listed()) {

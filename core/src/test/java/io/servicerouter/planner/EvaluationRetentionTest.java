@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What an evaluation keeps of its route results: a Gateway's evaluation visits every route of the Gateway once
- * and keeps none of their results (at 10,000 routes they were 30-40 MiB of desired DNSEndpoints held at once),
+ * and keeps none of their results (at 10,000 routes they were 39,000 desired DNSEndpoints held at once),
  * while a route asked for directly is kept for the callers that come back to it.
  */
 class EvaluationRetentionTest {
