@@ -19,7 +19,7 @@ public final class ServiceRouterCommand implements Runnable {
    * subcommand's model reads all its annotations, and the four the operator does not run cost a tenth of a
    * second of its start (docs/benchmarks.md, issue 16).
    */
-  static final List<Class<?>> SUBCOMMANDS = List.of(OperatorCommand.class, RenderCommand.class,
+  private static final List<Class<?>> SUBCOMMANDS = List.of(OperatorCommand.class, RenderCommand.class,
       MigrateHelmValuesCommand.class, ZoneAgentCommand.class, VersionCommand.class);
 
   @CommandLine.Spec

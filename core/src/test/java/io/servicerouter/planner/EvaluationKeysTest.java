@@ -25,8 +25,7 @@ class EvaluationKeysTest {
   @Test
   void copiesOfSnapshotObjectsGetTheSnapshotObjectsResults() throws IOException {
     List<HasMetadata> objects = ExampleObjects.activeSingleRegion();
-    Evaluation evaluation = new Evaluation(IndexedSnapshot.builder(Options.DEFAULTS).addAll(objects).build(),
-        Options.DEFAULTS);
+    Evaluation evaluation = ExampleObjects.evaluationOf(objects);
 
     RouteResult route = evaluation.route(copyOf(objects, ServiceRoute.class));
     assertThat(route.reason()).isEqualTo(Vocabulary.RECONCILIATION_SUCCEEDED);

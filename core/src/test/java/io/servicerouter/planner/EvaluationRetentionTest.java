@@ -19,8 +19,7 @@ class EvaluationRetentionTest {
   @Test
   void aGatewaysEvaluationKeepsNoRouteResults() throws IOException {
     List<HasMetadata> objects = ExampleObjects.activeSingleRegion();
-    Evaluation evaluation = new Evaluation(IndexedSnapshot.builder(Options.DEFAULTS).addAll(objects).build(),
-        Options.DEFAULTS);
+    Evaluation evaluation = ExampleObjects.evaluationOf(objects);
 
     GatewayResult gateway = evaluation.gateway(ExampleObjects.first(objects, Gateway.class));
 
@@ -31,8 +30,7 @@ class EvaluationRetentionTest {
   @Test
   void aRouteAskedForDirectlyIsKept() throws IOException {
     List<HasMetadata> objects = ExampleObjects.activeSingleRegion();
-    Evaluation evaluation = new Evaluation(IndexedSnapshot.builder(Options.DEFAULTS).addAll(objects).build(),
-        Options.DEFAULTS);
+    Evaluation evaluation = ExampleObjects.evaluationOf(objects);
     ServiceRoute route = ExampleObjects.first(objects, ServiceRoute.class);
 
     RouteResult first = evaluation.route(route);

@@ -22,6 +22,11 @@ final class ExampleObjects {
         .toList();
   }
 
+  /** A new evaluation of the objects under the default options. */
+  static Evaluation evaluationOf(List<HasMetadata> objects) {
+    return new Evaluation(IndexedSnapshot.builder(Options.DEFAULTS).addAll(objects).build(), Options.DEFAULTS);
+  }
+
   static <T extends HasMetadata> T first(List<HasMetadata> objects, Class<T> type) {
     return objects.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
   }
