@@ -42,7 +42,14 @@ public final class Logging {
    * @param out where lines go (standard error outside tests)
    */
   public static void configure(String level, boolean json, OutputStream out) {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    configure((LoggerContext) LoggerFactory.getILoggerFactory(), level, json, out);
+  }
+
+  /**
+   * Replaces the configuration of {@code context}: the same as {@link #configure(String, boolean, OutputStream)}
+   * for a context that is not yet the logger factory's, as while logback initialises itself.
+   */
+  public static void configure(LoggerContext context, String level, boolean json, OutputStream out) {
     context.reset();
     Encoder<ILoggingEvent> encoder = json ? new JsonEncoder() : textEncoder();
     encoder.setContext(context);
