@@ -7,6 +7,8 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +60,7 @@ public final class Logging {
     appender.setContext(context);
     appender.setName(json ? "json" : "text");
     appender.setEncoder(encoder);
-    appender.setOutputStream(out);
+    appender.setOutputStream(new KeptOpen(out));
     appender.setImmediateFlush(true);
     appender.start();
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -86,6 +88,27 @@ public final class Logging {
       MDC.remove(NAMESPACE);
       MDC.remove(NAME);
       MDC.remove(OBJECT);
+    }
+  }
+
+  /**
+   * The stream an appender writes to, flushed but never closed when the appender stops (at the next
+   * {@code configure}): it is usually the process's standard error, which a second configuration writes to again.
+   */
+  private static final class KeptOpen extends FilterOutputStream {
+
+    KeptOpen(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
     }
   }
 

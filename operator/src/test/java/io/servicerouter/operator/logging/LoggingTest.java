@@ -53,6 +53,36 @@ class LoggingTest {
   }
 
   @Test
+  void aSecondConfigurationWritesToTheSameStreamAgain() {
+    ClosableStream stream = new ClosableStream();
+    Logging.configure("info", false, stream);
+    Logging.configure("info", true, stream);
+
+    LoggerFactory.getLogger("r").info("after the second configuration");
+
+    assertThat(stream.closed).isFalse();
+    assertThat(stream.toString(StandardCharsets.UTF_8)).contains("after the second configuration");
+  }
+
+  /** Refuses writes once closed, as standard error drops them. */
+  private static final class ClosableStream extends ByteArrayOutputStream {
+    private boolean closed;
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) {
+      if (closed) {
+        throw new IllegalStateException("closed");
+      }
+      super.write(bytes, offset, length);
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+
+  @Test
   void theLevelFiltersLines() {
     Logging.configure("warn", false, out);
 
