@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The runtime's resilience settings on a real API server: every controller retries a failed reconcile without
  * limit and re-checks its objects periodically; the controllers watch through the shared informers (each watch is
  * opened once); the Service cache holds only the Services the planner reads; and a stopped shared informer makes
- * the process unhealthy.
+ * the process unhealthy; the threads JOSDK starts the controllers on do not stay.
  */
 @ExtendWith(ControlPlaneExtension.class)
 class OperatorRuntimeIT {
@@ -49,6 +49,16 @@ class OperatorRuntimeIT {
         assertThat(retry.getMaxInterval()).isEqualTo(60_000);
         assertThat(configuration.maxReconciliationInterval()).contains(OperatorRuntime.RECHECK_INTERVAL);
       });
+      assertThat(runtime.healthy()).isTrue();
+    }
+  }
+
+  @Test
+  void theThreadsThatStartedTheControllersDoNotOutliveTheStart(ControlPlane controlPlane) throws Exception {
+    try (OperatorRuntime runtime = OperatorRuntime.start(controlPlane.client(), new OperatorSettings(WatchScope.ALL,
+        Options.DEFAULTS, 1, Optional.empty()), new OperatorMetrics("test"), Clock.systemUTC())) {
+      // JOSDK's own keep-alive is a minute
+      await().atMost(Duration.ofSeconds(15)).until(() -> runtime.startPoolThreads() == 0);
       assertThat(runtime.healthy()).isTrue();
     }
   }
