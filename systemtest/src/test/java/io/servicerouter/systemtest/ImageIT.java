@@ -154,8 +154,10 @@ class ImageIT {
           .isEqualTo("true true");
       Lease lease = client.leases().inNamespace(ChartIdentity.NAMESPACE).withName("3afd9a04.router.io").get();
       assertThat(lease.getSpec().getHolderIdentity()).as("the operator in the container holds the Lease").isNotBlank();
+      assertThat(containerLog(container)).as("the operator's log lines (JSON on standard error)")
+          .contains("\"operator started: ");
     } finally {
-      Files.writeString(TestDirectories.logDirectory("image").resolve("operator.log"), podman("logs", container));
+      Files.writeString(TestDirectories.logDirectory("image").resolve("operator.log"), containerLog(container));
       podman("rm", "--force", container);
       Files.deleteIfExists(kubeconfig);
     }
@@ -181,6 +183,14 @@ class ImageIT {
   private static String podman(String... args) {
     List<String> command = new ArrayList<>(PODMAN);
     command.addAll(List.of(args));
+    return exec(command);
+  }
+
+  /** What the container wrote to standard output and standard error (podman gives the latter on its own). */
+  private static String containerLog(String container) {
+    List<String> command = new ArrayList<>(List.of("sh", "-c", "exec \"$@\" 2>&1", "sh"));
+    command.addAll(PODMAN);
+    command.addAll(List.of("logs", container));
     return exec(command);
   }
 
