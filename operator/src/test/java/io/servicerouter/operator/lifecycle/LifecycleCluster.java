@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.servicerouter.model.Json;
 import io.servicerouter.model.Labels;
@@ -39,6 +40,7 @@ import io.servicerouter.testsupport.ControlPlane;
 import io.servicerouter.testsupport.ControlPlaneExtension;
 import io.servicerouter.testsupport.TestNamespace;
 import io.servicerouter.validation.CrdSchemas;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,10 +49,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowingConsumer;
 import org.awaitility.core.ThrowingRunnable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One operator, started in-process against the shared control plane, with the baseline cluster of SPEC §4.5
@@ -79,6 +84,9 @@ final class LifecycleCluster implements AutoCloseable {
   static final String WEU_TARGET = "aks01-weu-internal.example.com";
   /** The DNSEndpoint of an app's route for the baseline's controller {@code external-dns-weu}. */
   private static final String WEU_RECORD = "web-external-dns-weu";
+  private static final Logger LOG = LoggerFactory.getLogger(LifecycleCluster.class);
+  /** Attempts of {@link #create} at a request that got no response. */
+  private static final int CREATE_ATTEMPTS = 3;
 
   private static final SchemaProblemCache SPEC_PROBLEMS = new SchemaProblemCache(CrdSchemas.fromClasspath());
 
@@ -142,9 +150,37 @@ final class LifecycleCluster implements AutoCloseable {
     return Manifests.load("/lifecycle/" + file, type, values);
   }
 
-  /** Creates the object of the manifest {@code /lifecycle/<file>}. */
+  /**
+   * Creates the object of the manifest {@code /lifecycle/<file>}. A request that gets no response at all (a
+   * transport error or the client's time-out; the test client does not retry) is tried again after looking
+   * whether the first attempt was stored: one lost response among the thousands of creates of a bulk test on
+   * this shared machine fails the harness, not the operator (a CI run once lost one while creating 2,500 routes).
+   */
   <T extends HasMetadata> T create(String file, Class<T> type, Object... values) {
-    return client.resource(manifest(file, type, values)).create();
+    T object = manifest(file, type, values);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return client.resource(object).create();
+      } catch (KubernetesClientException e) {
+        if (!gotNoResponse(e) || attempt == CREATE_ATTEMPTS) {
+          throw e;
+        }
+        LOG.warn("create of {} {}/{} got no response ({}); trying again", object.getKind(),
+            object.getMetadata().getNamespace(), object.getMetadata().getName(), String.valueOf(e.getCause()));
+        T stored = client.resource(object).get();
+        if (stored != null) {
+          return stored;
+        }
+      }
+    }
+  }
+
+  /**
+   * True when the request failed without an HTTP response: fabric8 reports a transport error with the
+   * IOException as the cause and its request time-out with a TimeoutException.
+   */
+  private static boolean gotNoResponse(KubernetesClientException e) {
+    return e.getCause() instanceof IOException || e.getCause() instanceof TimeoutException;
   }
 
   /** Creates or replaces the ClusterIdentity {@code name} of the region and cluster (no adopted regions). */
