@@ -188,10 +188,9 @@ class ImageIT {
 
   /** What the container wrote to standard output and standard error (podman gives the latter on its own). */
   private static String containerLog(String container) {
-    List<String> command = new ArrayList<>(List.of("sh", "-c", "exec \"$@\" 2>&1", "sh"));
-    command.addAll(PODMAN);
+    List<String> command = new ArrayList<>(PODMAN);
     command.addAll(List.of("logs", container));
-    return exec(command);
+    return Command.runMergingErrors(Path.of("."), Duration.ofMinutes(2), command).trim();
   }
 
   private static String exec(List<String> command) {

@@ -23,10 +23,22 @@ public final class Command {
    *     when it is still running after {@code timeout} (it is then killed)
    */
   public static String run(Path directory, Duration timeout, List<String> argv) {
+    return run(directory, timeout, argv, false);
+  }
+
+  /**
+   * Like {@link #run}, but returns standard output and standard error as one text, interleaved as the command
+   * wrote them: for tools that pass on another program's two streams, such as {@code podman logs}.
+   */
+  public static String runMergingErrors(Path directory, Duration timeout, List<String> argv) {
+    return run(directory, timeout, argv, true);
+  }
+
+  private static String run(Path directory, Duration timeout, List<String> argv, boolean mergeErrors) {
     String command = String.join(" ", argv);
     Process process;
     try {
-      process = new ProcessBuilder(argv).directory(directory.toFile())
+      process = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(mergeErrors)
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + command, e);
@@ -44,7 +56,8 @@ public final class Command {
       throw new IllegalStateException("interrupted while running " + command, e);
     }
     if (process.exitValue() != 0) {
-      throw new IllegalStateException(command + ": exit " + process.exitValue() + "\n" + err.join());
+      throw new IllegalStateException(command + ": exit " + process.exitValue() + "\n"
+          + (mergeErrors ? out.join() : err.join()));
     }
     return out.join();
   }
